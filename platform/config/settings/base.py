@@ -1,0 +1,270 @@
+"""Every setting of Dugnad. Values that differ between machines come from the environment,
+read here and nowhere else: DATABASE_URL, PLATFORM_DOMAIN, SECRET_KEY, DEBUG, SENTRY_DSN,
+STRIPE_*. `production.py` and `test.py` override a handful of these.
+"""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
+
+from config.database import database_settings
+
+ROOT = Path(__file__).resolve().parents[3]
+BASE_DIR = ROOT
+
+
+def env_flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-dugnad-key-change-me-in-production")
+DEBUG = env_flag("DEBUG", True)
+
+# The platform host serves the federation and municipality pages and the admin;
+# every centre is <slug>.<PLATFORM_DOMAIN>. Hosts are validated against the Domain
+# table by tenants.middleware.CentreRoutingMiddleware, which answers 404 for any
+# other host, so Django's own host check lets every host through to it.
+PLATFORM_DOMAIN = os.environ.get("PLATFORM_DOMAIN", "localhost").strip().lower()
+ALLOWED_HOSTS = ["*"]
+
+# --- Applications -------------------------------------------------------------------
+# Every project app sits in exactly one of these lists (tests/test_architecture.py).
+SHARED_APPS = [
+    "tenants",  # first: its migrate/migrate_schemas commands wrap django-tenants'
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.admin",
+    "django.contrib.postgres",
+    # After the admin (security): django-tenants' own admin/index.html and app_list.html
+    # carry an inline <style> and style attributes that our Content-Security-Policy blocks,
+    # and fail on the platform host, whose request has no tenant. Django's admin templates
+    # come first this way; only template lookup depends on this position.
+    "django_tenants",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "django_htmx",
+    "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "shared_apps.accounts",
+    "shared_apps.portal",
+    "shared_apps.devtools",
+]
+TENANT_APPS = [
+    "django.contrib.contenttypes",
+    "tenant_apps.home",
+    "tenant_apps.activities",
+    "tenant_apps.staff",
+    "tenant_apps.audit",
+    "tenant_apps.people",
+    "tenant_apps.helprequests",
+    "tenant_apps.hours",
+]
+INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
+
+TENANT_MODEL = "tenants.Centre"
+TENANT_DOMAIN_MODEL = "tenants.Domain"
+# New centres are cloned from this schema, which `migrate_schemas` keeps migrated.
+TENANT_BASE_SCHEMA = "centre_template"
+PUBLIC_SCHEMA_URLCONF = "config.urls_platform"
+ROOT_URLCONF = "config.urls_centre"
+DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
+
+# Steps run inside a new centre's schema, in order, with a tenants.contracts.CentreDefaults.
+CENTRE_PROVISIONING_STEPS = [
+    "tenant_apps.activities.provisioning.install_activity_categories",
+    "tenant_apps.people.provisioning.install_people_defaults",
+    "tenant_apps.helprequests.provisioning.install_request_types",
+]
+
+# Steps of `manage.py demo_data` after the federations and centres exist: tenant apps add
+# their demo content here (each called with write=<a print function>).
+DEMO_DATA_STEPS: list[str] = ["tenant_apps.home.demo.load_centre_operations_demo"]
+
+MIDDLEWARE = [
+    # Security headers first (security): CentreRoutingMiddleware answers unknown hosts and
+    # suspended or closed centres itself, and those pages need the headers too.
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "tenants.middleware.CentreRoutingMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "shared_apps.accounts.sessions.HostBoundSessionMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "tenants.middleware.LanguageMiddleware",
+    "shared_apps.accounts.access.AccessPolicyMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [ROOT / "platform" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
+                "tenants.context_processors.current_centre",
+            ],
+        },
+    }
+]
+
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
+
+# --- Database -----------------------------------------------------------------------
+DATABASES = {"default": database_settings()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Accounts -----------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out accounts
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
+# Centre managers, federation staff and platform operators must use a second factor
+# (TOTP). production.py forces this on; the demo can run without it.
+TWO_FACTOR_REQUIRED = env_flag("TWO_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = "Dugnad"
+
+# Lock an account out for 15 minutes after 5 failed sign-ins (django-axes).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+# Per account and address: an attacker cannot lock a person out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Languages and time -------------------------------------------------------------
+LANGUAGE_CODE = "en"
+LANGUAGES = [("nb", _("Norwegian Bokmål")), ("da", _("Danish")), ("en", _("English"))]
+LOCALE_PATHS = [ROOT / "platform" / "locale"]
+TIME_ZONE = "Europe/Oslo"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static files -------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = ROOT / "staticfiles"
+STATICFILES_DIRS = [ROOT / "platform" / "static"]
+
+# --- Sessions and cookies -------------------------------------------------------------
+# No cookie domain: each cookie belongs to the exact host that set it, so a centre's
+# session cookie is never sent to another centre or to the platform host.
+SESSION_COOKIE_DOMAIN = None
+CSRF_COOKIE_DOMAIN = None
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Scripts and styles only from our own origin, or inline with the request's nonce.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.SELF],
+    "object-src": [CSP.NONE],
+}
+
+# --- E-mail -------------------------------------------------------------------------
+# Django 6.1 mailers. Development prints e-mails to the console; production.py sends SMTP.
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+        ),
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Dugnad <no-reply@dugnad.example>")
+INVITATION_VALID_DAYS = 14
+
+# --- API ----------------------------------------------------------------------------
+# Authentication and permission go through shared_apps.accounts: a token is valid on one
+# centre only, and every API view declares its roles like every page does.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "shared_apps.accounts.api_auth.CentreTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["shared_apps.accounts.access.RolePolicyPermission"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Dugnad centre API",
+    "DESCRIPTION": "The REST API of one volunteer centre, on the centre's own host.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Several models have a "status"; name each choice set after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "VolunteerStatusEnum": "tenant_apps.people.models.Volunteer.Status",
+        "HelpRequestStatusEnum": "tenant_apps.helprequests.models.HelpRequest.Status",
+        "HoursEntryStatusEnum": "tenant_apps.hours.models.HoursEntry.Status",
+        "ShiftSignupStatusEnum": "tenant_apps.activities.models.ShiftSignup.Status",
+        "TargetGroupEnum": "tenant_apps.people.models.TargetGroup",
+        "ConsentPurposeEnum": "tenant_apps.people.models.Consent.Purpose",
+    },
+}
+
+# --- Background tasks (Django's tasks framework, stored in the shared schema) -------------
+# Run the worker with `./manage.py db_worker`; tasks that work inside a centre take its
+# schema name as an argument and enter it themselves.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Logging ------------------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# --- Integrations: off unless configured ---------------------------------------------
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")

@@ -1,0 +1,24 @@
+"""URLs of a centre's host (<slug>.PLATFORM_DOMAIN), always inside that centre's schema.
+
+Every view declares who may use it (shared_apps.accounts.access).
+"""
+
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from shared_apps.accounts.access import session_endpoint
+from tenant_apps.home import views as home_views
+
+urlpatterns = [
+    path("", home_views.home, name="centre-home"),
+    path("account/", include("shared_apps.accounts.urls")),
+    path("account/two-factor/", include("shared_apps.accounts.urls_two_factor")),
+    path("staff/", include("tenant_apps.staff.urls")),
+    path("staff/audit/", include("tenant_apps.audit.urls")),
+    path("people/", include("tenant_apps.people.urls")),
+    path("help/", include("tenant_apps.helprequests.urls")),
+    path("activities/", include("tenant_apps.activities.urls")),
+    path("hours/", include("tenant_apps.hours.urls")),
+    path("api/v1/", include("config.urls_api")),
+    path("i18n/setlang/", session_endpoint(set_language), name="set_language"),
+]

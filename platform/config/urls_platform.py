@@ -1,0 +1,21 @@
+"""URLs of the platform host (PLATFORM_DOMAIN): federation, municipality and operator pages.
+
+Every view declares who may use it (shared_apps.accounts.access); Django admin checks
+staff status itself.
+"""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from shared_apps.accounts.access import session_endpoint
+from tenants import views as tenant_views
+
+urlpatterns = [
+    path("", tenant_views.landing, name="landing"),
+    path("account/", include("shared_apps.accounts.urls")),
+    path("account/two-factor/", include("shared_apps.accounts.urls_two_factor")),
+    path("", include("shared_apps.portal.urls")),
+    path("admin/", admin.site.urls),
+    path("i18n/setlang/", session_endpoint(set_language), name="set_language"),
+]

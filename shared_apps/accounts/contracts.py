@@ -1,0 +1,71 @@
+"""Plain data that accounts hands to a centre's code through `facade.py` (no Django imports).
+
+Tenant apps never see a User, a CentreMembership or an ApiToken: only these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class CentreMember:
+    """A person with a role at one centre."""
+
+    user_id: int
+    full_name: str
+    email: str
+    role: str
+    role_label: str  # in the language active when it was read
+    since: datetime
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.email
+
+
+@dataclass(frozen=True)
+class CentreAccount:
+    """The signed-in person's own account and their role at this centre."""
+
+    user_id: int
+    email: str
+    full_name: str
+    preferred_language: str
+    joined: datetime
+    role: str
+    role_label: str
+    member_since: datetime
+
+
+@dataclass(frozen=True)
+class InvitationSent:
+    invitation_id: int
+    email: str
+    role: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class ApiTokenInfo:
+    """An API token as its owner may see it: never the key, only its first characters."""
+
+    token_id: int
+    name: str
+    key_prefix: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+
+@dataclass(frozen=True)
+class NewApiToken:
+    """A token just made, with its key: the only time the key is known."""
+
+    token: ApiTokenInfo
+    key: str

@@ -1,0 +1,159 @@
+"""What a centre's code may ask of accounts: its members, the signed-in person's account,
+invitations, role changes and API tokens. Plain ids in, `contracts` dataclasses out.
+
+Every function is scoped to one centre by `centre_id`: nothing here reads or changes another
+centre's memberships or tokens. Rules (who may invite, the last manager…) are the services'.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+
+from shared_apps.accounts import services, tokens
+from shared_apps.accounts.contracts import (
+    ApiTokenInfo,
+    CentreAccount,
+    CentreMember,
+    InvitationSent,
+    NewApiToken,
+)
+from shared_apps.accounts.models import ApiToken, CentreMembership, User
+from shared_apps.accounts.roles import Role
+from tenants.models import Centre
+
+
+def _role_label(role: str) -> str:
+    return str(Role(role).label) if role in Role.values else role
+
+
+def _member(membership: CentreMembership) -> CentreMember:
+    return CentreMember(
+        user_id=membership.user_id,
+        full_name=membership.user.full_name,
+        email=membership.user.email,
+        role=membership.role,
+        role_label=_role_label(membership.role),
+        since=membership.created_at,
+    )
+
+
+def _token(token: ApiToken) -> ApiTokenInfo:
+    return ApiTokenInfo(
+        token_id=token.pk,
+        name=token.name,
+        key_prefix=token.key_prefix,
+        created_at=token.created_at,
+        last_used_at=token.last_used_at,
+        revoked_at=token.revoked_at,
+    )
+
+
+def _memberships(centre_id: int):
+    return (
+        CentreMembership.objects.filter(centre_id=centre_id)
+        .select_related("user")
+        .order_by(
+            Lower(Coalesce(NullIf("user__full_name", Value("")), "user__email")), "user__email"
+        )
+    )
+
+
+# --- Members ------------------------------------------------------------------------------
+
+
+def centre_members(*, centre_id: int) -> list[CentreMember]:
+    """The centre's members with their roles, by name (one query)."""
+    return [_member(membership) for membership in _memberships(centre_id)]
+
+
+def centre_member(*, centre_id: int, user_id: int) -> CentreMember | None:
+    """One member of the centre, or None if the person has no role there."""
+    membership = _memberships(centre_id).filter(user_id=user_id).first()
+    return _member(membership) if membership else None
+
+
+def centre_account(*, centre_id: int, user_id: int) -> CentreAccount | None:
+    """The person's own account and role at the centre, or None if they have no role there."""
+    membership = _memberships(centre_id).filter(user_id=user_id).first()
+    if membership is None:
+        return None
+    user = membership.user
+    return CentreAccount(
+        user_id=user.pk,
+        email=user.email,
+        full_name=user.full_name,
+        preferred_language=user.preferred_language,
+        joined=user.date_joined,
+        role=membership.role,
+        role_label=_role_label(membership.role),
+        member_since=membership.created_at,
+    )
+
+
+def member_invite(
+    *, actor_id: int, centre_id: int, email: str, role: str, host: str, language: str
+) -> InvitationSent:
+    """E-mail an invitation to take `role` at the centre (raises ApplicationError if refused)."""
+    invitation = services.invitation_send(
+        invited_by=User.objects.get(pk=actor_id),
+        email=email,
+        role=role,
+        host=host,
+        language=language,
+        centre=Centre.objects.get(pk=centre_id),
+    )
+    return InvitationSent(
+        invitation_id=invitation.pk,
+        email=invitation.email,
+        role=invitation.role,
+        expires_at=invitation.expires_at,
+    )
+
+
+def member_role_set(*, actor_id: int, centre_id: int, user_id: int, role: str) -> None:
+    """Give a member of the centre another role (raises ApplicationError if refused)."""
+    services.centre_membership_set_role(
+        actor=User.objects.get(pk=actor_id),
+        centre=Centre.objects.get(pk=centre_id),
+        user_id=user_id,
+        role=role,
+    )
+
+
+def member_remove(*, actor_id: int, centre_id: int, user_id: int) -> None:
+    """Take a person's role at the centre away, and revoke their API tokens there."""
+    centre = Centre.objects.get(pk=centre_id)
+    with transaction.atomic():
+        services.centre_membership_remove(
+            actor=User.objects.get(pk=actor_id), centre=centre, user_id=user_id
+        )
+        # A token stands for its owner's role; without the role it must not linger.
+        tokens.api_tokens_revoke_all(user_id=user_id, centre_id=centre_id)
+
+
+# --- API tokens ---------------------------------------------------------------------------
+
+
+def api_tokens(*, user_id: int, centre_id: int) -> list[ApiTokenInfo]:
+    """The person's own tokens at the centre, newest first."""
+    return [_token(token) for token in tokens.api_tokens_of(user_id=user_id, centre_id=centre_id)]
+
+
+def api_token(*, user_id: int, centre_id: int, token_id: int) -> ApiTokenInfo | None:
+    """One of the person's own tokens at the centre, or None."""
+    token = tokens.api_tokens_of(user_id=user_id, centre_id=centre_id).filter(pk=token_id).first()
+    return _token(token) if token else None
+
+
+def api_token_create(*, user_id: int, centre_id: int, name: str) -> NewApiToken:
+    """Make a token for the person at the centre; the key in the answer is shown once."""
+    token, key = tokens.api_token_create(user_id=user_id, centre_id=centre_id, name=name)
+    return NewApiToken(token=_token(token), key=key)
+
+
+def api_token_revoke(*, user_id: int, centre_id: int, token_id: int) -> ApiTokenInfo:
+    """Revoke one of the person's own tokens at the centre (raises ApplicationError if none)."""
+    token = tokens.api_token_revoke(user_id=user_id, centre_id=centre_id, token_id=token_id)
+    return _token(token)

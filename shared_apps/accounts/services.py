@@ -1,0 +1,397 @@
+"""Every write to accounts: invitations, centre memberships, a person's own preferences.
+
+Who may do what is checked here, not in the views: a centre's code reaches these services
+through its facade and must meet the same rules as the platform's pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.http.request import split_domain_port
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from config.errors import ApplicationError
+from shared_apps.accounts.emails import invitation_email_send
+from shared_apps.accounts.models import (
+    CentreMembership,
+    FederationMembership,
+    Invitation,
+    MunicipalityViewer,
+    User,
+)
+from shared_apps.accounts.roles import CENTRE_ROLES, FEDERATION_ROLES, Role, expand
+from tenants.models import Centre, Domain, Federation, Municipality
+
+SUPPORTED_LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
+
+
+class NotAllowed(ApplicationError):
+    """The person may not do this (a facade can answer 403)."""
+
+
+class InvitationUnusable(ApplicationError):
+    """The invitation link is unknown, expired or already used."""
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason  # "unknown", "expired" or "used"
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _role_label(role: str) -> str:
+    return str(Role(role).label) if role in Role.values else role
+
+
+def _is_centre_admin(user: User, centre: Centre) -> bool:
+    return CentreMembership.objects.filter(
+        user=user, centre=centre, role=Role.CENTRE_ADMIN
+    ).exists()
+
+
+def _is_federation_admin(user: User, federation: Federation) -> bool:
+    return FederationMembership.objects.filter(
+        user=user, federation=federation, role=Role.FEDERATION_ADMIN
+    ).exists()
+
+
+def _check_inviter(
+    *,
+    invited_by: User,
+    role: str,
+    centre: Centre | None,
+    federation: Federation | None,
+    municipality: Municipality | None,
+) -> None:
+    refused = NotAllowed(
+        _("You may not invite people as “%(role)s” here.") % {"role": _role_label(role)}
+    )
+    if not invited_by.is_active:
+        raise refused
+    if invited_by.is_superuser:
+        return
+    if role in (Role.COORDINATOR, Role.VOLUNTEER):
+        if centre is None or not _is_centre_admin(invited_by, centre):
+            raise refused
+        return
+    if role == Role.CENTRE_ADMIN:
+        # The federation appoints a centre's first managers, for its own centres only.
+        if centre is None or not _is_federation_admin(invited_by, centre.federation):
+            raise refused
+        if federation is not None and federation.pk != centre.federation_id:
+            raise refused
+        return
+    if role == Role.MUNICIPALITY_VIEWER:
+        if (
+            federation is None
+            or municipality is None
+            or municipality.country != federation.country
+            or not _is_federation_admin(invited_by, federation)
+        ):
+            raise refused
+        return
+    raise refused
+
+
+def _place_of(
+    *,
+    role: str,
+    centre: Centre | None,
+    federation: Federation | None,
+    municipality: Municipality | None,
+) -> dict:
+    """The one place an invitation of this role is for (the model allows exactly one)."""
+    if role in CENTRE_ROLES:
+        if centre is None:
+            raise ApplicationError(_("Choose the centre to invite to."), field="centre")
+        return {"centre": centre}
+    if role in FEDERATION_ROLES:
+        if federation is None:
+            raise ApplicationError(_("Choose the federation to invite to."), field="federation")
+        return {"federation": federation}
+    if role == Role.MUNICIPALITY_VIEWER:
+        if municipality is None:
+            raise ApplicationError(_("Choose the municipality to invite to."), field="municipality")
+        return {"municipality": municipality}
+    raise ApplicationError(
+        _("Platform operators are appointed by another operator in the admin, not invited."),
+        field="role",
+    )
+
+
+def _check_host(*, host: str, centre: Centre | None) -> None:
+    """The link must open on the host where the invitation can be accepted."""
+    hostname, _port = split_domain_port(host.strip().lower())
+    if centre is not None:
+        valid = Domain.objects.filter(tenant=centre, domain=hostname).exists()
+    else:
+        valid = hostname == settings.PLATFORM_DOMAIN
+    if not valid:
+        raise ApplicationError(_("The invitation link would point to the wrong address."))
+
+
+def _holds_role(*, email: str, role: str, place: dict) -> bool:
+    """Whether the e-mail's account already has this role (or one including it) there."""
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        return False
+    if "centre" in place:
+        held = CentreMembership.objects.filter(user=user, centre=place["centre"]).first()
+        return held is not None and role in expand({held.role})
+    if "federation" in place:
+        held = FederationMembership.objects.filter(
+            user=user, federation=place["federation"]
+        ).first()
+        return held is not None and role in expand({held.role})
+    return MunicipalityViewer.objects.filter(user=user, municipality=place["municipality"]).exists()
+
+
+def invitation_send(
+    *,
+    invited_by: User,
+    email: str,
+    role: str,
+    host: str,
+    language: str,
+    centre: Centre | None = None,
+    federation: Federation | None = None,
+    municipality: Municipality | None = None,
+) -> Invitation:
+    """Invite a person by e-mail to take a role at a centre, federation or municipality.
+
+    `host` is where the link opens (with port if any): the centre's own host for a centre
+    role, the platform host otherwise. The e-mail goes out after the transaction commits.
+    """
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ApplicationError(_("Enter a valid e-mail address."), field="email") from None
+    if role not in Role.values:
+        raise ApplicationError(_("Unknown role."), field="role")
+    _check_inviter(
+        invited_by=invited_by,
+        role=role,
+        centre=centre,
+        federation=federation,
+        municipality=municipality,
+    )
+    place = _place_of(role=role, centre=centre, federation=federation, municipality=municipality)
+    _check_host(host=host, centre=place.get("centre"))
+    if language not in SUPPORTED_LANGUAGES:
+        language = settings.LANGUAGE_CODE
+
+    if _holds_role(email=email, role=role, place=place):
+        raise ApplicationError(
+            _("%(email)s already has this role or a higher one.") % {"email": email},
+            field="email",
+        )
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    with transaction.atomic():
+        # Lock the place: two admins inviting the same person at once make one invitation.
+        (place_object,) = place.values()
+        type(place_object).objects.select_for_update().get(pk=place_object.pk)
+        pending = Invitation.objects.filter(
+            email__iexact=email, accepted_at__isnull=True, expires_at__gt=now, **place
+        )
+        if pending.exists():
+            raise ApplicationError(
+                _("%(email)s already has an invitation here that has not been answered.")
+                % {"email": email},
+                field="email",
+            )
+        invitation = Invitation.objects.create(
+            email=email,
+            role=role,
+            invited_by=invited_by,
+            token_hash=token_hash(token),
+            language=language,
+            expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
+            **place,
+        )
+        scheme = "http" if settings.DEBUG else "https"
+        link = f"{scheme}://{host.strip().lower()}/account/invitation/{token}/"
+        invitation_id = invitation.pk
+        transaction.on_commit(lambda: invitation_email_send(invitation_id=invitation_id, link=link))
+    return invitation
+
+
+def invitation_for_token(token: str) -> Invitation:
+    """The invitation behind a link, if it can still be accepted; else InvitationUnusable."""
+    invitation = (
+        Invitation.objects.select_related("centre", "federation", "municipality", "invited_by")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
+    if invitation is None:
+        raise InvitationUnusable(
+            _("This invitation link is not valid. Check that you copied all of it."),
+            reason="unknown",
+        )
+    if invitation.accepted_at is not None:
+        raise InvitationUnusable(
+            _("This invitation has already been accepted. Sign in to continue."), reason="used"
+        )
+    if invitation.expires_at <= timezone.now():
+        raise InvitationUnusable(
+            _("This invitation has expired. Ask the person who invited you to send a new one."),
+            reason="expired",
+        )
+    return invitation
+
+
+def _grant(*, user: User, invitation: Invitation) -> None:
+    """Give the invited role; an existing higher role at the same place is kept."""
+    if invitation.centre_id is not None:
+        membership, created = CentreMembership.objects.select_for_update().get_or_create(
+            user=user, centre_id=invitation.centre_id, defaults={"role": invitation.role}
+        )
+        if not created and invitation.role not in expand({membership.role}):
+            membership.role = invitation.role
+            membership.save(update_fields=["role"])
+    elif invitation.federation_id is not None:
+        membership, created = FederationMembership.objects.select_for_update().get_or_create(
+            user=user, federation_id=invitation.federation_id, defaults={"role": invitation.role}
+        )
+        if not created and invitation.role not in expand({membership.role}):
+            membership.role = invitation.role
+            membership.save(update_fields=["role"])
+    else:
+        MunicipalityViewer.objects.get_or_create(
+            user=user, municipality_id=invitation.municipality_id
+        )
+
+
+def invitation_accept(
+    *, token: str, user: User | None, full_name: str = "", password: str = ""
+) -> User:
+    """Accept an invitation: as the signed-in owner of the e-mail, or by making the account."""
+    with transaction.atomic():
+        invitation = invitation_for_token(token)
+        # Lock it: a link double-clicked or used in two tabs is accepted once.
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.accepted_at is not None:
+            raise InvitationUnusable(
+                _("This invitation has already been accepted. Sign in to continue."),
+                reason="used",
+            )
+        account = User.objects.filter(email__iexact=invitation.email).first()
+        if account is not None:
+            if user is None or not user.is_authenticated or user.pk != account.pk:
+                raise NotAllowed(
+                    _("This invitation is for %(email)s. Sign in with that account to accept it.")
+                    % {"email": invitation.email}
+                )
+            if not account.is_active:
+                raise NotAllowed(_("This account is closed."))
+        else:
+            account = _account_create(
+                email=invitation.email,
+                full_name=full_name,
+                password=password,
+                language=invitation.language,
+            )
+        _grant(user=account, invitation=invitation)
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+    return account
+
+
+def _account_create(*, email: str, full_name: str, password: str, language: str) -> User:
+    full_name = full_name.strip()
+    if not full_name:
+        raise ApplicationError(_("Enter your full name."), field="full_name")
+    if len(full_name) > User._meta.get_field("full_name").max_length:
+        raise ApplicationError(_("The name is too long."), field="full_name")
+    candidate = User(email=email, full_name=full_name)
+    try:
+        password_validation.validate_password(password, user=candidate)
+    except ValidationError as error:
+        raise ApplicationError(" ".join(error.messages), field="password") from None
+    try:
+        with transaction.atomic():
+            return User.objects.create_user(
+                email, password, full_name=full_name, preferred_language=language
+            )
+    except IntegrityError:
+        raise ApplicationError(
+            _("An account with this e-mail address already exists. Sign in to accept."),
+        ) from None
+
+
+def _centre_admin_check(*, actor: User, centre: Centre) -> None:
+    if not actor.is_active or not (actor.is_superuser or _is_centre_admin(actor, centre)):
+        raise NotAllowed(_("Only the centre's managers can change who has which role."))
+
+
+def _keep_a_manager(*, centre: Centre, losing: CentreMembership) -> None:
+    """A centre always keeps at least one manager."""
+    managers = list(
+        CentreMembership.objects.select_for_update()
+        .filter(centre=centre, role=Role.CENTRE_ADMIN)
+        .values_list("pk", flat=True)
+    )
+    if managers == [losing.pk]:
+        raise ApplicationError(
+            _("The centre needs at least one manager. Make someone else manager first.")
+        )
+
+
+def _membership_for_change(*, centre: Centre, user_id: int) -> CentreMembership:
+    membership = (
+        CentreMembership.objects.select_for_update().filter(centre=centre, user_id=user_id).first()
+    )
+    if membership is None:
+        raise ApplicationError(_("This person has no role at the centre."))
+    return membership
+
+
+def centre_membership_set_role(*, actor: User, centre: Centre, user_id: int, role: str) -> None:
+    """Give a member of the centre another centre role."""
+    if role not in CENTRE_ROLES:
+        raise ApplicationError(_("Unknown role."), field="role")
+    with transaction.atomic():
+        _centre_admin_check(actor=actor, centre=centre)
+        membership = _membership_for_change(centre=centre, user_id=user_id)
+        if membership.role == role:
+            return
+        if membership.role == Role.CENTRE_ADMIN:
+            _keep_a_manager(centre=centre, losing=membership)
+        membership.role = role
+        membership.save(update_fields=["role"])
+
+
+def centre_membership_remove(*, actor: User, centre: Centre, user_id: int) -> None:
+    """Take away a person's role at the centre (the account itself stays)."""
+    with transaction.atomic():
+        _centre_admin_check(actor=actor, centre=centre)
+        membership = _membership_for_change(centre=centre, user_id=user_id)
+        if membership.role == Role.CENTRE_ADMIN:
+            _keep_a_manager(centre=centre, losing=membership)
+        membership.delete()
+
+
+def user_preferences_update(*, user: User, full_name: str, preferred_language: str) -> User:
+    """Change a person's own name and preferred language ("" = the default language)."""
+    full_name = full_name.strip()
+    if len(full_name) > User._meta.get_field("full_name").max_length:
+        raise ApplicationError(_("The name is too long."), field="full_name")
+    if preferred_language and preferred_language not in SUPPORTED_LANGUAGES:
+        raise ApplicationError(_("Choose one of the languages offered."), field="language")
+    with transaction.atomic():
+        user.full_name = full_name
+        user.preferred_language = preferred_language
+        user.save(update_fields=["full_name", "preferred_language"])
+    return user

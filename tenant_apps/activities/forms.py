@@ -1,0 +1,193 @@
+"""Forms of the activity pages: they parse input; the services decide and write."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from tenant_apps.activities.models import Activity, ActivityCategory, Shift
+from tenant_apps.people.models import AgeBand, TargetGroup
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+class CategoryChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: ActivityCategory) -> str:
+        return obj.name
+
+
+class ActivityForm(forms.ModelForm):
+    """The fields of an activity; `services.activity_create/update` checks them together."""
+
+    category = CategoryChoiceField(
+        label=_("Category"), queryset=ActivityCategory.objects.filter(is_active=True)
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "name",
+            "category",
+            "description",
+            "place",
+            "partner_associations",
+            "recurrence",
+            "first_date",
+            "last_date",
+            "start_time",
+            "end_time",
+            "requires_certificate",
+            "is_public",
+            "is_active",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "first_date": DateInput(),
+            "last_date": DateInput(),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
+        }
+        help_texts = {
+            "last_date": _("Leave empty if the activity goes on until further notice."),
+            "partner_associations": _("Associations the centre runs the activity with."),
+            "requires_certificate": _(
+                "Only volunteers with a valid police certificate can sign up for its shifts."
+            ),
+            "recurrence": _(
+                "Monthly activities happen on the same weekday of the month as "
+                "the first date, for example the second Tuesday."
+            ),
+        }
+
+    def _post_clean(self):
+        # The model's own validation (constraints) is the service's job, with clear messages.
+        pass
+
+
+class GenerateSessionsForm(forms.Form):
+    until = forms.DateField(
+        label=_("Plan sessions up to and including"),
+        widget=DateInput(),
+        help_text=_(
+            "Dates that already have a session, also cancelled ones, are kept as they are."
+        ),
+    )
+
+    @classmethod
+    def with_default(cls, today):
+        return cls(initial={"until": today + timedelta(weeks=8)})
+
+
+class SessionMoveForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    start_time = forms.TimeField(label=_("Starts"), widget=TimeInput())
+    end_time = forms.TimeField(label=_("Ends"), widget=TimeInput())
+
+
+class SessionCancelForm(forms.Form):
+    note = forms.CharField(
+        label=_("Reason (shown with the session)"), max_length=200, required=False
+    )
+
+
+class ShiftForm(forms.ModelForm):
+    class Meta:
+        model = Shift
+        fields = ["name", "capacity"]
+        help_texts = {"name": _("For example “Host”, “Kitchen” or “Driver”.")}
+
+    def _post_clean(self):
+        pass
+
+
+class VolunteerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.full_name
+
+
+class AssignForm(forms.Form):
+    """A coordinator puts a chosen volunteer on one of the session's shifts."""
+
+    shift = forms.ModelChoiceField(label=_("Shift"), queryset=Shift.objects.none())
+    volunteer = VolunteerChoiceField(label=_("Volunteer"), queryset=None)
+
+    def __init__(self, *args, shifts, volunteers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["shift"].queryset = shifts
+        self.fields["shift"].label_from_instance = lambda shift: shift.name
+        self.fields["volunteer"].queryset = volunteers
+
+
+class WithdrawForm(forms.Form):
+    """Whom to take off a shift: yourself if empty; coordinators may name anyone."""
+
+    volunteer = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+AGE_BAND_CHOICES = [("", _("Choose…")), *AgeBand.choices]
+TARGET_GROUP_CHOICES = [("", _("No particular group")), *TargetGroup.choices]
+
+
+class AttendanceRowForm(forms.Form):
+    age_band = forms.ChoiceField(label=_("Age band"), choices=AGE_BAND_CHOICES, required=False)
+    target_group = forms.ChoiceField(
+        label=_("Target group"), choices=TARGET_GROUP_CHOICES, required=False
+    )
+    count = forms.IntegerField(label=_("Number of people"), min_value=0, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("count") and not data.get("age_band"):
+            self.add_error("age_band", _("Choose the age band of these people."))
+        if data.get("age_band") and data.get("count") is None:
+            self.add_error("count", _("Give the number of people."))
+        return data
+
+
+class BaseAttendanceFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = set()
+        for form in self.forms:
+            key = (form.cleaned_data.get("age_band"), form.cleaned_data.get("target_group", ""))
+            if not key[0]:
+                continue
+            if key in seen:
+                raise ValidationError(_("Each age band and target group can be counted only once."))
+            seen.add(key)
+
+    def rows(self) -> list[tuple[str, str, int]]:
+        return [
+            (
+                form.cleaned_data["age_band"],
+                form.cleaned_data.get("target_group") or "",
+                form.cleaned_data["count"],
+            )
+            for form in self.forms
+            if form.cleaned_data.get("age_band")
+        ]
+
+
+AttendanceFormSet = forms.formset_factory(
+    AttendanceRowForm, formset=BaseAttendanceFormSet, extra=3, max_num=60, validate_max=True
+)
+
+
+class CalendarResetForm(forms.Form):
+    """Confirmation that the old calendar address may stop working."""

@@ -1,0 +1,39 @@
+"""Writing to the audit log of the centre whose schema the connection is in."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from django.db import connection
+from django_tenants.utils import get_public_schema_name
+
+from tenant_apps.audit.models import AuditAction, AuditEvent
+
+
+class Actor(Protocol):
+    """Whoever acted: a signed-in account (only its id and e-mail address are kept)."""
+
+    pk: int
+    email: str
+
+
+def audit_record(
+    *,
+    actor: Actor,
+    action: AuditAction | str,
+    subject_type: str,
+    subject_id: str | int = "",
+    summary: str = "",
+) -> AuditEvent:
+    """Record that `actor` did `action` to a subject of this centre."""
+    if connection.schema_name == get_public_schema_name():
+        # The shared schema has no audit table; an event here would belong to no centre.
+        raise RuntimeError("audit_record needs the connection set to a centre's schema.")
+    return AuditEvent.objects.create(
+        actor_user_id=actor.pk,
+        actor_label=actor.email[: AuditEvent._meta.get_field("actor_label").max_length],
+        action=AuditAction(action),
+        subject_type=subject_type,
+        subject_id=str(subject_id),
+        summary=summary[: AuditEvent._meta.get_field("summary").max_length],
+    )

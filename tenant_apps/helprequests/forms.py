@@ -1,0 +1,202 @@
+"""Forms of the help request pages: they parse input; the rules live in services.py."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tenant_apps.helprequests.models import HelpRequest, RequestType
+from tenant_apps.helprequests.selectors import request_types
+from tenant_apps.people.models import AgeBand, Area, Language, Participant
+
+LANGUAGE_CHOICES = Language.choices
+STATUS_CHOICES = HelpRequest.Status.choices
+
+
+def _active_areas():
+    return Area.objects.filter(is_active=True).order_by("name")
+
+
+class ParticipantChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, participant: Participant) -> str:
+        if participant.phone:
+            return f"{participant} ({participant.phone})"
+        return str(participant)
+
+
+class HelpRequestFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All statuses")), *STATUS_CHOICES]
+    )
+    request_type = forms.ModelChoiceField(
+        label=_("Type of help"),
+        required=False,
+        queryset=RequestType.objects.order_by("position", "name"),
+        empty_label=_("All types"),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Area"),
+        required=False,
+        queryset=Area.objects.order_by("name"),
+        empty_label=_("All areas"),
+    )
+
+
+class _RequestFieldsMixin(forms.Form):
+    """The fields a request has, whether it is new or being changed."""
+
+    request_type = forms.ModelChoiceField(
+        label=_("Type of help"), queryset=RequestType.objects.none(), empty_label=None
+    )
+    description = forms.CharField(
+        label=_("What is needed"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What the person needs help with, and when. No health details."),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Area"),
+        required=False,
+        queryset=Area.objects.none(),
+        empty_label=_("No area"),
+        help_text=_("Where the help is needed. Empty: the person's own area."),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages the person speaks"),
+        required=False,
+        choices=LANGUAGE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    requires_certificate = forms.BooleanField(
+        label=_("Requires a police certificate"),
+        required=False,
+        help_text=_(
+            "For help to children or people with intellectual disabilities: only volunteers "
+            "with a valid police certificate can be assigned."
+        ),
+    )
+
+    def __init__(self, *args, current_type=None, current_area=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        types = request_types(include_unused=True)
+        areas = Area.objects.order_by("name")
+        # Offer what is in use, plus whatever the request has now even if retired since.
+        self.fields["request_type"].queryset = types.filter(is_active=True) | types.filter(
+            pk=getattr(current_type, "pk", None)
+        )
+        self.fields["area"].queryset = areas.filter(is_active=True) | areas.filter(
+            pk=getattr(current_area, "pk", None)
+        )
+
+
+class HelpRequestIntakeForm(_RequestFieldsMixin):
+    participant = ParticipantChoiceField(
+        label=_("Someone already registered"),
+        required=False,
+        queryset=Participant.objects.order_by("first_name", "last_name", "id"),
+        empty_label=_("— a new person —"),
+    )
+    first_name = forms.CharField(label=_("First name"), required=False, max_length=100)
+    last_name = forms.CharField(label=_("Last name"), required=False, max_length=100)
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=30)
+    participant_area = forms.ModelChoiceField(
+        label=_("Where the person lives"),
+        required=False,
+        queryset=Area.objects.none(),
+        empty_label=_("Not given"),
+    )
+    age_band = forms.ChoiceField(
+        label=_("Age band"), choices=AgeBand.choices, initial=AgeBand.UNKNOWN
+    )
+
+    field_order = [
+        "participant",
+        "first_name",
+        "last_name",
+        "phone",
+        "participant_area",
+        "age_band",
+        "request_type",
+        "description",
+        "area",
+        "languages",
+        "requires_certificate",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participant_area"].queryset = _active_areas()
+        self.fields["first_name"].widget.attrs["autocomplete"] = "off"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "off"
+        self.fields["phone"].widget.attrs.update({"autocomplete": "off", "inputmode": "tel"})
+
+    def clean(self):
+        data = super().clean()
+        chosen = data.get("participant")
+        typed = any((data.get(name) or "").strip() for name in ("first_name", "last_name", "phone"))
+        if chosen is not None and typed:
+            self.add_error(
+                "participant",
+                _("Choose someone registered or enter a new person — not both."),
+            )
+        elif chosen is None and not (data.get("first_name") or "").strip():
+            self.add_error(
+                "first_name",
+                _(
+                    "Enter the first name of the person who needs help, or choose someone "
+                    "already registered."
+                ),
+            )
+        return data
+
+
+class HelpRequestForm(_RequestFieldsMixin):
+    """Changing a request's details."""
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES)
+
+
+class AssignForm(forms.Form):
+    # An id: the service, not the form, says why a paused or ended volunteer is refused.
+    volunteer = forms.IntegerField(label=_("Volunteer"), min_value=1)
+    reason = forms.CharField(
+        label=_("Why this volunteer"), required=False, max_length=300, widget=forms.HiddenInput
+    )
+
+
+class EndAssignmentForm(forms.Form):
+    ended_on = forms.DateField(
+        label=_("Ended on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class FollowUpNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("New follow-up note"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Seen by coordinators and managers only, never by volunteers."),
+    )
+
+
+class RequestTypeForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    position = forms.IntegerField(label=_("Position"), min_value=0, max_value=32767)
+    is_active = forms.BooleanField(
+        label=_("In use"),
+        required=False,
+        help_text=_("Types no longer in use stay on the requests that have them."),
+    )
+
+
+class RequestTypeCreateForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    code = forms.SlugField(
+        label=_("Code"),
+        required=False,
+        max_length=50,
+        help_text=_("A short key for the API and statistics. Empty: made from the name."),
+    )

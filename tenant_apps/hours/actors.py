@@ -1,0 +1,23 @@
+"""Who is asking, as the hours services need to know it."""
+
+from __future__ import annotations
+
+from shared_apps.accounts.access import roles_for
+from shared_apps.accounts.roles import Role
+from tenant_apps.hours.services import HoursActor
+from tenant_apps.people.models import Volunteer
+
+
+def hours_actor(request) -> HoursActor:
+    """The signed-in person on this centre's host, and whether they act as staff here."""
+    user = request.user
+    return HoursActor(
+        pk=user.pk,
+        email=user.email,
+        is_coordinator=Role.COORDINATOR in roles_for(user, request),
+    )
+
+
+def own_volunteer(request) -> Volunteer | None:
+    """The signed-in person's volunteer record at this centre, if they have one."""
+    return Volunteer.objects.filter(account_user_id=request.user.pk).first()

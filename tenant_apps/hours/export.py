@@ -1,0 +1,149 @@
+"""The hours of a month (or another period) as a CSV file or an Excel workbook.
+
+Text cells never start a formula: a name such as "=SUM(…)" is written as text, with a quote
+in CSV (the usual guard against formula injection in spreadsheets).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from tenant_apps.hours.selectors import HoursTotals, hours_export_rows, hours_totals
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    filename: str
+    content_type: str
+    content: bytes
+
+
+def period_label(date_from: datetime.date, date_to: datetime.date) -> str:
+    """ "2026-03" for a whole month, else "2026-03-01_2026-04-15"."""
+    next_day = date_to + datetime.timedelta(days=1)
+    if (
+        date_from.day == 1
+        and next_day.day == 1
+        and (date_from.year, date_from.month)
+        == (
+            date_to.year,
+            date_to.month,
+        )
+    ):
+        return date_from.strftime("%Y-%m")
+    return f"{date_from.isoformat()}_{date_to.isoformat()}"
+
+
+def _headers() -> list[str]:
+    return [_("Date"), _("Volunteer"), _("Category"), _("Activity"), _("Hours"), _("Status")]
+
+
+def _safe_text(value: str) -> str:
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def hours_csv(*, centre_slug: str, date_from: datetime.date, date_to: datetime.date) -> ExportFile:
+    """Every entry of the period as CSV (UTF-8 with a byte order mark, so Excel reads æøå)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(_headers())
+    for row in hours_export_rows(date_from=date_from, date_to=date_to):
+        writer.writerow(
+            [
+                row.date.isoformat(),
+                _safe_text(row.volunteer),
+                _safe_text(row.category),
+                _safe_text(row.activity),
+                f"{row.hours:.2f}",
+                row.status,
+            ]
+        )
+    return ExportFile(
+        filename=f"hours-{centre_slug}-{period_label(date_from, date_to)}.csv",
+        content_type="text/csv; charset=utf-8",
+        content=("\ufeff" + buffer.getvalue()).encode("utf-8"),
+    )
+
+
+def _text_cell(sheet, row: int, column: int, value: str):
+    cell = sheet.cell(row=row, column=column)
+    cell.value = value
+    cell.data_type = "s"  # never a formula, whatever the text starts with
+    return cell
+
+
+def _write_totals(sheet, totals: HoursTotals) -> None:
+    bold = Font(bold=True)
+    sheet.cell(row=1, column=1, value=_("Approved hours")).font = Font(bold=True, size=13)
+    sheet.cell(
+        row=2,
+        column=1,
+        value=_("%(start)s to %(end)s")
+        % {"start": totals.date_from.isoformat(), "end": totals.date_to.isoformat()},
+    )
+    row = 4
+    sheet.cell(row=row, column=1, value=_("Total")).font = bold
+    sheet.cell(row=row, column=2, value=float(totals.total_hours)).number_format = "0.00"
+    row += 2
+    for title, rows in (
+        (_("By category"), totals.by_category),
+        (_("By activity"), totals.by_activity),
+        (_("By volunteer"), totals.by_volunteer),
+        (_("By month"), totals.by_month),
+    ):
+        _text_cell(sheet, row, 1, title).font = bold
+        _text_cell(sheet, row, 2, _("Hours")).font = bold
+        _text_cell(sheet, row, 3, _("Entries")).font = bold
+        row += 1
+        for total in rows:
+            _text_cell(sheet, row, 1, total.label)
+            sheet.cell(row=row, column=2, value=float(total.hours)).number_format = "0.00"
+            sheet.cell(row=row, column=3, value=total.entries)
+            row += 1
+        row += 1
+    sheet.column_dimensions["A"].width = 40
+    sheet.column_dimensions["B"].width = 12
+    sheet.column_dimensions["C"].width = 10
+
+
+def hours_xlsx(*, centre_slug: str, date_from: datetime.date, date_to: datetime.date) -> ExportFile:
+    """Every entry of the period on one sheet, and the approved totals on another."""
+    workbook = Workbook()
+    entries = workbook.active
+    entries.title = _("Hours")[:31]
+    bold = Font(bold=True)
+    for column, header in enumerate(_headers(), start=1):
+        _text_cell(entries, 1, column, header).font = bold
+    for row_number, row in enumerate(
+        hours_export_rows(date_from=date_from, date_to=date_to), start=2
+    ):
+        entries.cell(row=row_number, column=1, value=row.date).number_format = "yyyy-mm-dd"
+        _text_cell(entries, row_number, 2, row.volunteer)
+        _text_cell(entries, row_number, 3, row.category)
+        _text_cell(entries, row_number, 4, row.activity)
+        entries.cell(row=row_number, column=5, value=float(row.hours)).number_format = "0.00"
+        _text_cell(entries, row_number, 6, row.status)
+    for column, width in enumerate((12, 28, 32, 32, 8, 22), start=1):
+        entries.column_dimensions[get_column_letter(column)].width = width
+    entries.freeze_panes = "A2"
+    _write_totals(
+        workbook.create_sheet(_("Totals")[:31]),
+        hours_totals(date_from=date_from, date_to=date_to),
+    )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return ExportFile(
+        filename=f"hours-{centre_slug}-{period_label(date_from, date_to)}.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content=buffer.getvalue(),
+    )

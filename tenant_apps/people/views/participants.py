@@ -1,0 +1,184 @@
+"""Coordinators' pages for participants: list, register, view, change and consents."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from config.errors import ApplicationError
+from shared_apps.accounts.access import allow
+from shared_apps.accounts.roles import CENTRE_STAFF
+from tenant_apps.people import selectors, services
+from tenant_apps.people.forms import ConsentGiveForm, ParticipantFilterForm, ParticipantForm
+from tenant_apps.people.models import Consent, Participant
+from tenant_apps.people.views.common import add_error, paginate
+
+
+def _participant(participant_id: int) -> Participant:
+    participant = selectors.participant_detail(participant_id=participant_id)
+    if participant is None:
+        raise Http404
+    return participant
+
+
+@allow(CENTRE_STAFF)
+def participant_list(request):
+    """Participants, filtered by a search, age band or area, a page at a time."""
+    form = ParticipantFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    participants = selectors.participant_list(
+        search=filters.get("q", ""),
+        age_band=filters.get("age_band", ""),
+        area=filters.get("area"),
+    )
+    page, filter_query = paginate(request, participants)
+    rows = [(participant, selectors.missing_consents(participant)) for participant in page]
+    return render(
+        request,
+        "people/participant_list.html",
+        {"form": form, "page": page, "rows": rows, "filter_query": filter_query},
+    )
+
+
+@allow(CENTRE_STAFF)
+@require_http_methods(["GET", "POST"])
+def participant_create(request):
+    """Register a participant, with the consents they give now."""
+    form = ParticipantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            participant = services.participant_create(actor=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            add_error(form, error)
+        else:
+            messages.success(
+                request, _("%(name)s is registered as a participant.") % {"name": participant}
+            )
+            return redirect("people:participant_detail", participant_id=participant.pk)
+    return render(request, "people/participant_form.html", {"form": form, "participant": None})
+
+
+@allow(CENTRE_STAFF)
+def participant_detail(request, participant_id: int):
+    """What the centre keeps about one participant (viewing it is audited)."""
+    participant = services.participant_detail_view(
+        actor=request.user, participant_id=participant_id
+    )
+    if participant is None:
+        raise Http404
+    return render(
+        request,
+        "people/participant_detail.html",
+        {
+            "participant": participant,
+            "missing": selectors.missing_consents(participant),
+            "may_record_target_groups": selectors.has_active_consent(
+                participant, Consent.Purpose.TARGET_GROUPS
+            ),
+        },
+    )
+
+
+@allow(CENTRE_STAFF)
+@require_http_methods(["GET", "POST"])
+def participant_edit(request, participant_id: int):
+    """Change a participant's details (target groups only with their consent)."""
+    participant = _participant(participant_id)
+    form = ParticipantForm(
+        request.POST or None,
+        participant=participant,
+        initial=ParticipantForm.initial_for(participant),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.participant_update(
+                actor=request.user, participant=participant, **form.cleaned_data
+            )
+        except ApplicationError as error:
+            add_error(form, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect("people:participant_detail", participant_id=participant.pk)
+    return render(
+        request,
+        "people/participant_form.html",
+        {
+            "form": form,
+            "participant": participant,
+            "may_record_target_groups": selectors.has_active_consent(
+                participant, Consent.Purpose.TARGET_GROUPS
+            ),
+        },
+    )
+
+
+@allow(CENTRE_STAFF)
+@require_http_methods(["GET", "POST"])
+def participant_consents(request, participant_id: int):
+    """A participant's consents: given, withdrawn and missing; record one."""
+    participant = _participant(participant_id)
+    form = ConsentGiveForm(request.POST or None, initial={"given_on": selectors.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            consent = services.consent_give(
+                actor=request.user,
+                participant=participant,
+                purpose=form.cleaned_data["purpose"],
+                given_on=form.cleaned_data["given_on"],
+            )
+        except ApplicationError as error:
+            add_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Consent recorded: %(purpose)s.") % {"purpose": consent.get_purpose_display()},
+            )
+            return redirect("people:participant_consents", participant_id=participant.pk)
+    return render(
+        request,
+        "people/consents.html",
+        {
+            "person": participant,
+            "consents": participant.consents.all(),
+            "missing": selectors.missing_consents(participant),
+            "form": form,
+            "back_url_name": "people:participant_detail",
+            "withdraw_url_name": "people:participant_consent_withdraw",
+        },
+    )
+
+
+@allow(CENTRE_STAFF)
+@require_http_methods(["GET", "POST"])
+def participant_consent_withdraw(request, participant_id: int, consent_id: int):
+    """Ask, then record that a participant withdrew a consent."""
+    consent = get_object_or_404(
+        Consent.objects.select_related("participant"),
+        pk=consent_id,
+        participant_id=participant_id,
+    )
+    if request.method == "POST":
+        try:
+            services.consent_withdraw(actor=request.user, consent=consent)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Consent withdrawn: %(purpose)s.") % {"purpose": consent.get_purpose_display()},
+            )
+        return redirect("people:participant_consents", participant_id=participant_id)
+    return render(
+        request,
+        "people/consent_withdraw.html",
+        {
+            "consent": consent,
+            "person": consent.participant,
+            "cancel_url_name": "people:participant_consents",
+            "clears_target_groups": consent.purpose == Consent.Purpose.TARGET_GROUPS
+            and bool(consent.participant.target_groups),
+        },
+    )

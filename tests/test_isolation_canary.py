@@ -1,0 +1,112 @@
+"""The canary test: nothing of centre B ever reaches anyone working in centre A.
+
+Centre B gets a unique canary string in every text field it has — its name, its people's
+names and e-mails, one row of every tenant model, its API tokens, its invitations — and so
+does centre A (so that A's pages have content and a query that forgot its schema would
+show B's rows). Then every role of A crawls every page and API list of A, following links,
+and no B canary may appear in any body or header. The federation and the municipality
+crawl their pages too, and must not see any person's name or e-mail.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+
+import pytest
+from django.conf import settings
+from django_tenants.utils import schema_context
+
+from shared_apps.accounts.models import ApiToken, CentreMembership, User
+from shared_apps.devtools.urlwalk import routes
+from tests.canary import seed_tenant_models
+from tests.plugin import host_client, sign_in
+
+CANARY_A = "CanaryAlphaQ"
+CANARY_B = "CanaryBetaZ"
+HREF = re.compile(r'href="(/[^"#?]*)')
+
+
+def seed_centre(centre, canary: str) -> dict[str, User]:
+    centre.name = f"{canary}centre"
+    centre.regional_network = f"{canary}network"
+    centre.save(update_fields=["name", "regional_network"])
+    people = {}
+    for role in ("centre_admin", "coordinator", "volunteer"):
+        user = User.objects.create_user(
+            f"{canary.lower()}-{role}@canary.example",
+            "demo-password-1",
+            full_name=f"{canary}{role}person",
+        )
+        CentreMembership.objects.create(user=user, centre=centre, role=role)
+        ApiToken.objects.create(
+            user=user,
+            centre=centre,
+            name=f"{canary}{role}token",
+            key_prefix="dgn_test",
+            key_hash=f"{canary}{role}".ljust(64, "0")[:64],
+        )
+        people[role] = user
+    with schema_context(centre.schema_name):
+        seed_tenant_models(canary)
+    return people
+
+
+def crawl(client, start_urls: list[str], limit: int = 150) -> list[tuple[str, int, str]]:
+    """GET pages breadth-first from start_urls, following same-host links; returns
+    (url, status, body + headers)."""
+    seen, queue, pages = set(), deque(start_urls), []
+    while queue and len(pages) < limit:
+        url = queue.popleft()
+        if url in seen or url.startswith(("/account/logout", "/static/", "/i18n/")):
+            continue
+        seen.add(url)
+        response = client.get(url)
+        text = response.content.decode(errors="replace")
+        headers = "\n".join(f"{k}: {v}" for k, v in response.headers.items())
+        pages.append((url, response.status_code, text + "\n" + headers))
+        if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+            queue.extend(HREF.findall(text))
+    return pages
+
+
+def start_urls(urlconf: str) -> list[str]:
+    return [
+        route.url
+        for route in routes(urlconf)
+        if route.policy is not None and not route.policy.is_session_endpoint
+    ]
+
+
+@pytest.fixture
+def seeded(centre, other_centre):
+    people_a = seed_centre(centre, CANARY_A)
+    seed_centre(other_centre, CANARY_B)
+    return people_a
+
+
+@pytest.mark.parametrize("role", ["centre_admin", "coordinator", "volunteer"])
+def test_no_trace_of_another_centre_in_any_page_or_api_response(seeded, centre, role):
+    client = sign_in(host_client(f"{centre.slug}.{settings.PLATFORM_DOMAIN}"), seeded[role])
+    pages = crawl(client, start_urls(settings.ROOT_URLCONF))
+
+    assert len([p for p in pages if p[1] == 200]) >= 3
+    assert any(CANARY_A in text for _url, status, text in pages if status == 200), (
+        "the crawl saw none of centre A's own data, so it proves nothing"
+    )
+    for url, _status, text in pages:
+        assert CANARY_B not in text, f"centre B's data on {url} for {role} of A"
+        assert CANARY_B.lower() not in text, f"centre B's data on {url} for {role} of A"
+
+
+@pytest.mark.parametrize("who", ["federation_client", "municipality_client"])
+def test_federation_and_municipality_never_see_people(request, seeded, who):
+    client = request.getfixturevalue(who)
+    pages = crawl(client, start_urls(settings.PUBLIC_SCHEMA_URLCONF))
+
+    assert len([p for p in pages if p[1] == 200]) >= 2
+    for url, _status, text in pages:
+        for canary in (CANARY_A, CANARY_B):
+            for role in ("centre_admin", "coordinator", "volunteer"):
+                assert f"{canary}{role}person" not in text, f"a person's name on {url}"
+                assert f"{canary.lower()}-{role}@" not in text, f"a person's e-mail on {url}"
