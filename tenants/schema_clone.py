@@ -3,7 +3,8 @@
 Why not django-tenants' CloneSchema: it installs a 4,600-line PL/pgSQL function (and
 drops and recreates a type in `public`) on every call, which is slow and makes two
 concurrent provisionings trip over each other. A tenant schema here holds only what
-Django migrations create — tables, identity columns, constraints and indexes — so the
+Django migrations create — tables, identity columns, constraints, indexes and the
+statistics change-mark triggers — so the
 copy is a short list of statements read from the catalogue. tests/test_architecture.py
 checks that the template holds no other kind of object, and tenants/tests/test_clone.py
 that a clone is identical to a migrated schema.
@@ -91,6 +92,23 @@ def _clone_statements(template: str) -> list[str]:
             [template],
         )
         identities = cursor.fetchall()
+        # Triggers (the statistics change mark's): with only the template on the search
+        # path their definitions name the table without a schema.
+        cursor.execute(
+            """
+            SELECT pg_get_triggerdef(t.oid)
+            FROM pg_trigger t
+            JOIN pg_class c ON c.oid = t.tgrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = %s AND NOT t.tgisinternal
+            ORDER BY t.tgname
+            """,
+            [template],
+        )
+        triggers = [
+            row[0].replace(f" ON {template}.", " ON ").replace(f' ON "{template}".', " ON ")
+            for row in cursor.fetchall()
+        ]
         cursor.execute("SELECT set_config('search_path', 'public', true)")
 
     statements = [
@@ -114,6 +132,7 @@ def _clone_statements(template: str) -> list[str]:
         for table, name, definition, _kind in constraints
     ]
     statements += indexes
+    statements += triggers
     return statements
 
 

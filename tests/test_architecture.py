@@ -72,6 +72,22 @@ def test_platform_folder_does_not_shadow_the_standard_library():
     assert importlib.import_module("config").__name__ == "config"
 
 
+def test_no_app_folder_shadows_a_standard_library_module():
+    """An app named like a stdlib module (`statistics`) must only ever be importable under its
+    package: with a folder on sys.path that holds it directly, `import statistics` would give
+    our app to every library that wants the standard one."""
+    stdlib = Path(sysconfig.get_paths()["stdlib"]).resolve()
+    for folder in ("shared_apps", "tenant_apps"):
+        assert (ROOT / folder / "__init__.py").exists(), folder
+        assert str(ROOT / folder) not in [str(Path(entry).resolve()) for entry in sys.path]
+    for name in sys.stdlib_module_names:
+        for folder in ("shared_apps", "tenant_apps", "tenants"):
+            if (ROOT / folder / name).is_dir():
+                module = importlib.import_module(name)
+                assert Path(module.__file__).resolve().is_relative_to(stdlib), name
+    assert importlib.import_module("statistics").median([1, 2, 3]) == 2
+
+
 def test_platform_module_works_inside_the_django_process():
     result = subprocess.run(
         [
@@ -95,8 +111,8 @@ def test_platform_module_works_inside_the_django_process():
 
 
 def test_template_schema_holds_only_what_the_clone_copies(db):
-    """schema_clone copies tables, identity sequences, constraints and indexes; nothing else
-    may appear in the template, or clones would silently miss it."""
+    """schema_clone copies tables, identity sequences, constraints, indexes and triggers;
+    nothing else may appear in the template, or clones would silently miss it."""
     template = settings.TENANT_BASE_SCHEMA
     with connection.cursor() as cursor:
         cursor.execute(
@@ -116,10 +132,19 @@ def test_template_schema_holds_only_what_the_clone_copies(db):
             [template],
         )
         assert cursor.fetchone()[0] == 0
+        # Triggers are copied too: a clone has exactly the template's.
         cursor.execute(
-            "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
             "JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = %s AND NOT t.tgisinternal",
+            "WHERE n.nspname = %s AND NOT t.tgisinternal ORDER BY 1, 2",
             [template],
         )
-        assert cursor.fetchone()[0] == 0
+        template_triggers = cursor.fetchall()
+        assert template_triggers, "the statistics change mark needs its triggers"
+        cursor.execute(
+            "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = %s AND NOT t.tgisinternal ORDER BY 1, 2",
+            ["c_alpha"],
+        )
+        assert cursor.fetchall() == template_triggers

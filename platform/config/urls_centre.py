@@ -19,6 +19,8 @@ urlpatterns = [
     path("help/", include("tenant_apps.helprequests.urls")),
     path("activities/", include("tenant_apps.activities.urls")),
     path("hours/", include("tenant_apps.hours.urls")),
+    path("networks/", include("tenant_apps.networkspace.urls")),
+    path("annual-report/", include("tenant_apps.annualreport.urls")),
     path("api/v1/", include("config.urls_api")),
     path("i18n/setlang/", session_endpoint(set_language), name="set_language"),
 ]

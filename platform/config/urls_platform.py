@@ -16,6 +16,9 @@ urlpatterns = [
     path("account/", include("shared_apps.accounts.urls")),
     path("account/two-factor/", include("shared_apps.accounts.urls_two_factor")),
     path("", include("shared_apps.portal.urls")),
+    path("federation/statistics/", include("shared_apps.dashboard.urls")),
+    path("networks/", include("shared_apps.networks.urls")),
+    path("reports/", include("shared_apps.reports.urls")),
     path("admin/", admin.site.urls),
     path("i18n/setlang/", session_endpoint(set_language), name="set_language"),
 ]

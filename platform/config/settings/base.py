@@ -61,6 +61,10 @@ SHARED_APPS = [
     "shared_apps.accounts",
     "shared_apps.portal",
     "shared_apps.devtools",
+    "shared_apps.statistics",
+    "shared_apps.dashboard",
+    "shared_apps.networks",
+    "shared_apps.reports",
 ]
 TENANT_APPS = [
     "django.contrib.contenttypes",
@@ -71,6 +75,9 @@ TENANT_APPS = [
     "tenant_apps.people",
     "tenant_apps.helprequests",
     "tenant_apps.hours",
+    "tenant_apps.changetracking",
+    "tenant_apps.annualreport",
+    "tenant_apps.networkspace",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
@@ -89,9 +96,27 @@ CENTRE_PROVISIONING_STEPS = [
     "tenant_apps.helprequests.provisioning.install_request_types",
 ]
 
+# The statistics pipeline (shared_apps.statistics.pipeline) runs these inside each centre's
+# schema: collectors return allow-listed aggregate rows, publishers the public activities.
+STATISTICS_COLLECTORS = [
+    "tenant_apps.hours.stats.collect_hours",
+    "tenant_apps.people.stats.collect_volunteers",
+    "tenant_apps.activities.stats.collect_activities",
+    "tenant_apps.helprequests.stats.collect_help_requests",
+]
+STATISTICS_PUBLISHERS = ["tenant_apps.activities.stats.public_activities"]
+# Threads a statistics run uses (0: one per CPU core).
+STATISTICS_WORKERS = int(os.environ.get("STATISTICS_WORKERS", "0"))
+
 # Steps of `manage.py demo_data` after the federations and centres exist: tenant apps add
 # their demo content here (each called with write=<a print function>).
-DEMO_DATA_STEPS: list[str] = ["tenant_apps.home.demo.load_centre_operations_demo"]
+DEMO_DATA_STEPS: list[str] = [
+    "tenant_apps.home.demo.load_centre_operations_demo",
+    "tenant_apps.annualreport.demo.load_annual_report_demo",
+    "shared_apps.networks.demo.load_networks_demo",
+    # Last: figures of everything above.
+    "shared_apps.statistics.demo.load_statistics_demo",
+]
 
 MIDDLEWARE = [
     # Security headers first (security): CentreRoutingMiddleware answers unknown hosts and
@@ -182,6 +207,9 @@ USE_TZ = True
 # --- Static files -------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = ROOT / "staticfiles"
+# Uploaded files (experience network files). Never served as public URLs: each download goes
+# through a view that checks the person may see it.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", ROOT / ".var" / "media"))
 STATICFILES_DIRS = [ROOT / "platform" / "static"]
 
 # --- Sessions and cookies -------------------------------------------------------------

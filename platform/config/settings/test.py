@@ -10,3 +10,12 @@ PLATFORM_DOMAIN = "dugnad.test"
 TWO_FACTOR_REQUIRED = True
 # Tasks run at once, inside the test's transaction.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Statistics runs in the test's own connection: a worker thread could not see its data.
+STATISTICS_WORKERS = 1
+# Uploaded files go to a folder of this test process, removed when it ends.
+import atexit as _atexit  # noqa: E402
+import shutil as _shutil  # noqa: E402
+import tempfile as _tempfile  # noqa: E402
+
+MEDIA_ROOT = Path(_tempfile.mkdtemp(prefix="dugnad-test-media-"))  # noqa: F405
+_atexit.register(_shutil.rmtree, MEDIA_ROOT, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""Apps whose tables live in the shared (public) schema; see README.md."""

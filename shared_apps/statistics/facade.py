@@ -1,0 +1,177 @@
+"""The one way figures enter the shared schema: a centre's rows, checked against the
+allow-list, replace what was stored for that centre; the federation rollup follows.
+
+Plain dataclasses in (`contracts.AggregateRow`), nothing out. A row whose key is not in
+`contracts.KEYS`, whose dimension is not in that key's closed list (or the federation's
+activity category codes), whose month is not the first of a month (of January for yearly
+keys), or whose value is negative, is refused: `FigureRefused`, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import connection, transaction
+
+from shared_apps.statistics.contracts import (
+    ACTIVITY_CATEGORY,
+    CLOSED_DIMENSIONS,
+    KEYS,
+    OTHER,
+    YEAR,
+    AggregateRow,
+    PublicActivity,
+)
+from shared_apps.statistics.models import CentreFigure, FederationFigure, PublicActivityListing
+from tenants.models import Centre, FederationActivityCategory
+
+
+class FigureRefused(ValueError):
+    """A row that may not leave the centre."""
+
+
+def category_codes(*, federation_id: int) -> frozenset[str]:
+    """The federation's activity category codes: the only category dimensions allowed."""
+    return frozenset(
+        FederationActivityCategory.objects.filter(federation_id=federation_id).values_list(
+            "code", flat=True
+        )
+    )
+
+
+def _checked(
+    rows: Iterable[AggregateRow], *, categories: frozenset[str]
+) -> list[tuple[str, str, datetime.date, Decimal]]:
+    checked: dict[tuple[str, str, datetime.date], Decimal] = {}
+    for row in rows:
+        spec = KEYS.get(row.key)
+        if spec is None:
+            raise FigureRefused(f"Key not in the allow-list: {row.key!r}")
+        allowed = (
+            categories | {OTHER}
+            if spec.dimension == ACTIVITY_CATEGORY
+            else CLOSED_DIMENSIONS[spec.dimension]
+        )
+        if row.dimension not in allowed:
+            raise FigureRefused(f"Dimension {row.dimension!r} not allowed for {row.key}")
+        month = row.month
+        if not isinstance(month, datetime.date) or month.day != 1:
+            raise FigureRefused(f"Month must be the first day of a month: {month!r}")
+        if spec.period == YEAR and month.month != 1:
+            raise FigureRefused(f"{row.key} is yearly: month must be 1 January")
+        if isinstance(row.value, bool) or not isinstance(row.value, int | Decimal):
+            raise FigureRefused(f"Value must be a number: {row.value!r}")
+        value = Decimal(row.value)
+        if value < 0:
+            raise FigureRefused(f"Value must not be negative: {row.key} {value}")
+        if not value:
+            continue  # zeros are not stored: a missing row reads as 0
+        slot = (row.key, row.dimension, month)
+        checked[slot] = checked.get(slot, Decimal(0)) + value
+    return [(key, dimension, month, value) for (key, dimension, month), value in checked.items()]
+
+
+def _rollup(*, centre_id: int, federation_id: int, sign: int) -> None:
+    """Add (sign=1) or take away (sign=-1) the centre's stored rows in its federation's sums."""
+    figure = CentreFigure._meta.db_table
+    rollup = FederationFigure._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {rollup} (federation_id, key, dimension, month, value)
+            SELECT %s, key, dimension, month, %s * value FROM {figure} WHERE centre_id = %s
+            ON CONFLICT (federation_id, key, dimension, month)
+            DO UPDATE SET value = {rollup}.value + EXCLUDED.value
+            """,
+            [federation_id, sign, centre_id],
+        )
+
+
+def _delete_rows(model, *, centre_id: int) -> None:
+    """One DELETE statement. The ORM's delete() would load every row to send signals, which
+    costs more than the whole rest of a centre's run; these rows have no dependants."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {model._meta.db_table} WHERE centre_id = %s", [centre_id])
+
+
+def _copy_rows(*, centre_id: int, rows: list[tuple[str, str, datetime.date, Decimal]]) -> None:
+    table = CentreFigure._meta.db_table
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(
+            f"COPY {table} (centre_id, key, dimension, month, value) FROM STDIN"
+        ) as copy,
+    ):
+        for key, dimension, month, value in rows:
+            copy.write_row((centre_id, key, dimension, month, value))
+
+
+@transaction.atomic
+def centre_figures_replace(
+    *,
+    centre_id: int,
+    rows: Iterable[AggregateRow],
+    categories: frozenset[str] | None = None,
+    keep_rollup: bool = True,
+) -> int:
+    """Replace every stored figure of the centre by `rows`; returns the rows stored.
+    `keep_rollup=False` leaves the federation sums to a `rollup_rebuild()` afterwards (a
+    full rebuild does this once instead of once per centre)."""
+    centre = Centre.objects.only("federation_id").get(pk=centre_id)
+    if categories is None:
+        categories = category_codes(federation_id=centre.federation_id)
+    checked = _checked(rows, categories=categories)
+    if keep_rollup:
+        _rollup(centre_id=centre_id, federation_id=centre.federation_id, sign=-1)
+    _delete_rows(CentreFigure, centre_id=centre_id)
+    _copy_rows(centre_id=centre_id, rows=checked)
+    if keep_rollup:
+        _rollup(centre_id=centre_id, federation_id=centre.federation_id, sign=1)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {FederationFigure._meta.db_table} "
+                "WHERE federation_id = %s AND value = 0",
+                [centre.federation_id],
+            )
+    return len(checked)
+
+
+def rollup_rebuild() -> None:
+    """Recompute every federation's sums from the centres' figures (after a full rebuild)."""
+    figure = CentreFigure._meta.db_table
+    rollup = FederationFigure._meta.db_table
+    centre = Centre._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {rollup}")
+        cursor.execute(
+            f"""
+            INSERT INTO {rollup} (federation_id, key, dimension, month, value)
+            SELECT c.federation_id, f.key, f.dimension, f.month, sum(f.value)
+            FROM {figure} f JOIN {centre} c ON c.id = f.centre_id
+            GROUP BY c.federation_id, f.key, f.dimension, f.month
+            """
+        )
+
+
+@transaction.atomic
+def public_activities_replace(*, centre_id: int, activities: Iterable[PublicActivity]) -> int:
+    """Replace the centre's listed public activities; returns how many are listed."""
+    _delete_rows(PublicActivityListing, centre_id=centre_id)
+    listed = PublicActivityListing.objects.bulk_create(
+        PublicActivityListing(
+            centre_id=centre_id,
+            name=activity.name[:200],
+            category=activity.category[:50],
+            place=activity.place[:200],
+            recurrence=activity.recurrence[:10],
+            first_date=activity.first_date,
+            last_date=activity.last_date,
+            start_time=activity.start_time,
+            end_time=activity.end_time,
+            next_date=activity.next_date,
+        )
+        for activity in activities
+    )
+    return len(listed)

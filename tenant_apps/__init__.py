@@ -1,0 +1,1 @@
+"""Apps whose tables exist in every centre's schema; see README.md."""
