@@ -35,6 +35,7 @@ SUBJECT_TYPE_LABELS = {
     "certificate_record": _("Police certificate record"),
     "confidentiality_declaration": _("Confidentiality declaration"),
     "hours_export": _("Hours export"),
+    "annual_report": _("Annual report"),
 }
 
 

@@ -1,0 +1,206 @@
+"""Writes of annual reports in the shared schema: the status of a centre's report of a year,
+and a new frozen snapshot when the centre submits."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from config.errors import ApplicationError
+from shared_apps.reports.contracts import AnnualReportNarrative
+from shared_apps.reports.models import (
+    FIRST_YEAR,
+    AnnualReportSnapshot,
+    AnnualReportStatus,
+    ReportStatus,
+)
+from shared_apps.statistics.contracts import (
+    ACTIVITY_CATEGORY,
+    CLOSED_DIMENSIONS,
+    KEYS,
+    OTHER,
+    YEAR,
+    AggregateRow,
+)
+from tenants.models import Centre, FederationActivityCategory
+
+NARRATIVE_MAX_LENGTH = 10_000
+PARTNERS_MAX = 200
+PARTNER_MAX_LENGTH = 300
+
+
+class ReportInvalid(ApplicationError):
+    """A report that may not be stored as it is."""
+
+
+def _check_year(year: int) -> None:
+    if not isinstance(year, int) or not FIRST_YEAR <= year <= timezone.localdate().year:
+        raise ReportInvalid(_("There is no annual report for the year %(year)s.") % {"year": year})
+
+
+def _allowed_dimensions(centre: Centre) -> dict[str, frozenset[str]]:
+    categories = set(
+        FederationActivityCategory.objects.filter(federation_id=centre.federation_id).values_list(
+            "code", flat=True
+        )
+    )
+    allowed = {kind: frozenset(values) for kind, values in CLOSED_DIMENSIONS.items()}
+    allowed[ACTIVITY_CATEGORY] = frozenset(categories | {OTHER})
+    return allowed
+
+
+def _decimal(value) -> Decimal | None:
+    """The value as a Decimal if it is a whole or decimal number of zero or more."""
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return None
+    number = Decimal(value)
+    return number if number.is_finite() and number >= 0 else None
+
+
+def figures_validate(
+    *, centre: Centre, year: int, figures: Iterable[AggregateRow]
+) -> list[dict[str, str]]:
+    """Check every row against the allow-list and the year; return them ready to store.
+
+    Refused: a key not in KEYS, a dimension value outside the key's closed list (activity
+    categories: the federation's codes or "other"), a period outside the year, a value that
+    is not a non-negative number, and the same figure twice.
+    """
+    allowed = _allowed_dimensions(centre)
+    stored: list[dict[str, str]] = []
+    seen: set[tuple[str, str, datetime.date]] = set()
+    for row in figures:
+        if not isinstance(row, AggregateRow):
+            raise ReportInvalid(_("A figure of the report is not a statistics row."))
+        spec = KEYS.get(row.key)
+        if spec is None:
+            raise ReportInvalid(
+                _("“%(key)s” is not a figure that may leave a centre.") % {"key": row.key}
+            )
+        if row.dimension not in allowed[spec.dimension]:
+            raise ReportInvalid(
+                _("“%(value)s” is not a value that the figure “%(key)s” may be split by.")
+                % {"value": row.dimension, "key": row.key}
+            )
+        month = row.month
+        if not isinstance(month, datetime.date) or isinstance(month, datetime.datetime):
+            raise ReportInvalid(_("The figure “%(key)s” has no month.") % {"key": row.key})
+        in_period = (
+            month == datetime.date(year, 1, 1)
+            if spec.period == YEAR
+            else month.year == year and month.day == 1
+        )
+        if not in_period:
+            raise ReportInvalid(
+                _("The figure “%(key)s” for %(month)s is not a figure of %(year)s.")
+                % {"key": row.key, "month": month.isoformat(), "year": year}
+            )
+        value = _decimal(row.value)
+        if value is None:
+            raise ReportInvalid(
+                _("The figure “%(key)s” must be a number of zero or more.") % {"key": row.key}
+            )
+        identity = (row.key, row.dimension, month)
+        if identity in seen:
+            raise ReportInvalid(
+                _("The figure “%(key)s” appears twice for the same month.") % {"key": row.key}
+            )
+        seen.add(identity)
+        stored.append(
+            {
+                "key": row.key,
+                "dimension": row.dimension,
+                "month": month.isoformat(),
+                "value": str(value),
+            }
+        )
+    stored.sort(key=lambda item: (item["key"], item["month"], item["dimension"]))
+    return stored
+
+
+def _clean_narrative(narrative: AnnualReportNarrative) -> AnnualReportNarrative:
+    if not isinstance(narrative, AnnualReportNarrative):
+        raise ReportInvalid(_("The report's text is missing."))
+    for text in (narrative.summary, narrative.highlights, narrative.cooperation, narrative.plans):
+        if not isinstance(text, str) or len(text) > NARRATIVE_MAX_LENGTH:
+            raise ReportInvalid(
+                _("Each section of the report may have at most %(count)d characters.")
+                % {"count": NARRATIVE_MAX_LENGTH}
+            )
+    partners = tuple(str(name).strip() for name in narrative.partners if str(name).strip())
+    if len(partners) > PARTNERS_MAX or any(len(name) > PARTNER_MAX_LENGTH for name in partners):
+        raise ReportInvalid(_("The list of partner associations is too long."))
+    return AnnualReportNarrative(
+        summary=narrative.summary.strip(),
+        highlights=narrative.highlights.strip(),
+        cooperation=narrative.cooperation.strip(),
+        plans=narrative.plans.strip(),
+        partners=partners,
+    )
+
+
+def annual_report_status_set(*, centre: Centre, year: int, status: str) -> AnnualReportStatus:
+    """Record that the centre's report of the year is not started or a draft (a submitted
+    report is recorded by `annual_report_snapshot_create`)."""
+    _check_year(year)
+    if status not in (ReportStatus.NOT_STARTED, ReportStatus.DRAFT):
+        raise ReportInvalid(_("A report becomes submitted only by submitting it."))
+    row, _created = AnnualReportStatus.objects.update_or_create(
+        centre=centre, year=year, defaults={"status": status, "changed_at": timezone.now()}
+    )
+    return row
+
+
+@transaction.atomic
+def annual_report_snapshot_create(
+    *,
+    centre: Centre,
+    year: int,
+    submitted_by_user_id: int | None,
+    language: str,
+    narrative: AnnualReportNarrative,
+    figures: Iterable[AggregateRow],
+) -> AnnualReportSnapshot:
+    """Freeze a new version of the centre's report of the year and mark it submitted."""
+    _check_year(year)
+    if language not in dict(settings.LANGUAGES):
+        raise ReportInvalid(_("The report's language is not one Dugnad speaks."))
+    narrative = _clean_narrative(narrative)
+    stored_figures = figures_validate(centre=centre, year=year, figures=figures)
+    now = timezone.now()
+    # The status row is locked so two submissions at once cannot take the same version.
+    status, _created = AnnualReportStatus.objects.select_for_update().get_or_create(
+        centre=centre,
+        year=year,
+        defaults={"status": ReportStatus.SUBMITTED, "changed_at": now},
+    )
+    last = (
+        AnnualReportSnapshot.objects.filter(centre=centre, year=year)
+        .order_by("-version")
+        .values_list("version", flat=True)
+        .first()
+    )
+    snapshot = AnnualReportSnapshot.objects.create(
+        centre=centre,
+        year=year,
+        version=(last or 0) + 1,
+        submitted_at=now,
+        submitted_by_id=submitted_by_user_id,
+        language=language,
+        summary=narrative.summary,
+        highlights=narrative.highlights,
+        cooperation=narrative.cooperation,
+        plans=narrative.plans,
+        partners=list(narrative.partners),
+        figures=stored_figures,
+    )
+    status.status = ReportStatus.SUBMITTED
+    status.changed_at = now
+    status.save(update_fields=["status", "changed_at"])
+    return snapshot
