@@ -4,9 +4,10 @@ itself is responsible for)."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from shared_apps.accounts.models import (
@@ -16,6 +17,10 @@ from shared_apps.accounts.models import (
     User,
 )
 from shared_apps.accounts.roles import Role
+from shared_apps.statistics.contracts import KEYS
+from shared_apps.statistics.models import CentreFigure
+from shared_apps.statistics.selectors import figure_sums
+from shared_apps.statistics.suppression import shown, suppress_line
 from tenants.models import Centre, Federation, Municipality
 
 
@@ -125,3 +130,115 @@ def municipality_overviews(*, user: User) -> list[MunicipalityOverview]:
         )
         for row in access
     ]
+
+
+# --- Municipality portal: figures of the viewer's centres -----------------------------
+
+# The key figures a municipality sees per centre, in this order.
+MUNICIPALITY_KEY_FIGURES = (
+    "hours.total",
+    "volunteers.active_in_year",
+    "volunteers.new",
+    "activities.running_in_year",
+    "sessions.held",
+    "participants.total",
+    "help_requests.opened",
+)
+
+
+@dataclass(frozen=True)
+class CentreFigures:
+    """One centre's key figures for a year, as a municipality may see them."""
+
+    centre: Centre
+    values: dict  # key -> suppression.Shown
+
+
+@dataclass(frozen=True)
+class MunicipalityFigures:
+    year: int
+    keys: tuple[str, ...]
+    rows: list[CentreFigures]
+    totals: dict  # key -> suppression.Shown
+
+
+def viewable_centres(*, user: User) -> QuerySet[Centre]:
+    """The centres in the municipalities the person may look into."""
+    return (
+        Centre.objects.filter(municipality__viewers__user=user)
+        .select_related("municipality", "federation")
+        .distinct()
+        .order_by("name")
+    )
+
+
+def viewable_centre(*, user: User, slug: str) -> Centre | None:
+    """The centre with this slug if it lies in one of the person's municipalities."""
+    return viewable_centres(user=user).filter(slug=slug).first()
+
+
+def _year_range(year: int):
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 1)
+
+
+def centres_key_figures(*, centres: list[Centre], year: int) -> MunicipalityFigures:
+    """Key figures of these centres for a year, people counts suppressed (a total row too)."""
+
+    date_from, date_to = _year_range(year)
+    ids = [centre.pk for centre in centres]
+    values: dict[str, dict] = {}
+    totals: dict = {}
+    for key in MUNICIPALITY_KEY_FIGURES:
+        sums = figure_sums(
+            key=key, date_from=date_from, date_to=date_to, by=("centre",), centre_ids=ids
+        )
+        parts, total = suppress_line(
+            {centre_id: sums.get((centre_id,), 0) for centre_id in ids},
+            is_people_count=KEYS[key].is_people_count,
+        )
+        values[key] = parts
+        totals[key] = total
+    rows = [
+        CentreFigures(
+            centre=centre,
+            values={key: values[key][centre.pk] for key in MUNICIPALITY_KEY_FIGURES},
+        )
+        for centre in centres
+    ]
+    return MunicipalityFigures(year=year, keys=MUNICIPALITY_KEY_FIGURES, rows=rows, totals=totals)
+
+
+def centre_monthly_trend(*, centre: Centre, year: int) -> list[dict]:
+    """Per month of a year: the centre's hours, active volunteers and participants (people
+    counts suppressed), for the municipality's trend table and chart."""
+
+    date_from, date_to = _year_range(year)
+    keys = ("hours.total", "volunteers.active", "participants.total")
+    sums = {
+        key: figure_sums(
+            key=key, date_from=date_from, date_to=date_to, by=("month",), centre_ids=[centre.pk]
+        )
+        for key in keys
+    }
+    months = [datetime.date(year, number, 1) for number in range(1, 13)]
+    return [
+        {
+            "month": month,
+            **{
+                key.replace(".", "_"): shown(
+                    sums[key].get((month,), 0), is_people_count=KEYS[key].is_people_count
+                )
+                for key in keys
+            },
+        }
+        for month in months
+    ]
+
+
+def latest_figure_year(*, centres: list[Centre]) -> int:
+    """The latest year with any figure for these centres (this year if none)."""
+
+    latest = CentreFigure.objects.filter(centre__in=centres).aggregate(latest=Max("month"))[
+        "latest"
+    ]
+    return latest.year if latest else timezone.localdate().year

@@ -18,4 +18,9 @@ urlpatterns = [
         name="invite_municipality_viewer",
     ),
     path("municipality/", views.municipality_home, name="municipality_home"),
+    path(
+        "municipality/centres/<slug:slug>/",
+        views.municipality_centre,
+        name="municipality_centre",
+    ),
 ]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,12 +21,20 @@ from shared_apps.accounts.roles import (
 )
 from shared_apps.accounts.selectors import centre_host, platform_host
 from shared_apps.accounts.services import invitation_send
+from shared_apps.portal.charts import bar_chart
 from shared_apps.portal.forms import CentreAdminInvitationForm, MunicipalityViewerInvitationForm
 from shared_apps.portal.selectors import (
     administered_federation,
+    centre_monthly_trend,
+    centres_key_figures,
     federation_overviews,
+    latest_figure_year,
     municipality_overviews,
+    viewable_centre,
 )
+from shared_apps.reports.selectors import submitted_reports
+from shared_apps.statistics.labels import dimension_label
+from shared_apps.statistics.selectors import category_names, public_activities
 
 
 def _render_federation_home(
@@ -125,11 +134,75 @@ def invite_municipality_viewer(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _year(request: HttpRequest, default: int) -> int:
+    try:
+        year = int(request.GET.get("year", default))
+    except ValueError:
+        return default
+    return year if 2000 <= year <= 2100 else default
+
+
 @allow(MUNICIPALITY_VIEWERS)
 def municipality_home(request: HttpRequest) -> HttpResponse:
-    """Read-only: the person's municipalities and the centres in them."""
+    """Read-only: the person's municipalities, their centres and the centres' key figures."""
+    overviews = municipality_overviews(user=request.user)
+    centres = [centre for overview in overviews for centre in overview.centres]
+    year = _year(request, latest_figure_year(centres=centres))
+    reports = submitted_reports(centre_ids=[centre.pk for centre in centres])
+    sections = [
+        {
+            "overview": overview,
+            "figures": centres_key_figures(centres=overview.centres, year=year),
+            "reports": [
+                report
+                for report in reports
+                if report.centre_id in {centre.pk for centre in overview.centres}
+            ],
+        }
+        for overview in overviews
+    ]
     return render(
         request,
         "portal/municipality_home.html",
-        {"overviews": municipality_overviews(user=request.user)},
+        {"sections": sections, "year": year, "years": range(year - 3, year + 2)},
+    )
+
+
+@allow(MUNICIPALITY_VIEWERS)
+def municipality_centre(request: HttpRequest, slug: str) -> HttpResponse:
+    """Read-only: one centre of the person's municipalities: figures, trend, activities."""
+    centre = viewable_centre(user=request.user, slug=slug)
+    if centre is None:
+        raise Http404
+    year = _year(request, latest_figure_year(centres=[centre]))
+    trend = centre_monthly_trend(centre=centre, year=year)
+    chart = bar_chart(
+        chart_id="hours-per-month",
+        title=_("Volunteer hours per month, %(year)s") % {"year": year},
+        bars=[
+            (
+                date_format(row["month"], "F"),
+                date_format(row["month"], "M"),
+                row["hours_total"].number,
+            )
+            for row in trend
+        ],
+    )
+    names = category_names(federation_id=centre.federation_id)
+    activities = public_activities(centre_ids=[centre.pk])
+    for activity in activities:
+        activity.category_label = names.get(activity.category) or dimension_label(activity.category)
+    return render(
+        request,
+        "portal/municipality_centre.html",
+        {
+            "centre": centre,
+            "year": year,
+            "years": range(year - 3, year + 2),
+            "figures": centres_key_figures(centres=[centre], year=year),
+            "trend": trend,
+            "chart": chart,
+            "activities": activities,
+            "reports": submitted_reports(centre_ids=[centre.pk]),
+        },
     )
