@@ -32,6 +32,16 @@ PAGES = (
     ("activities:my_shifts", _("My shifts"), _("The shifts you have signed up for.")),
     ("helprequests:mine", _("People I help"), _("The requests you are assigned to.")),
     ("hours:list", _("Hours"), _("Log hours, approve them and export the month.")),
+    (
+        "annualreport:list",
+        _("Annual report"),
+        _("The year's report from your own records, for your federation and municipality."),
+    ),
+    (
+        "networkspace:list",
+        _("Experience networks"),
+        _("Posts, meeting notes, files and figures shared with other centres."),
+    ),
     ("people:me", _("My volunteer profile"), _("Your contact details, availability, consents.")),
     ("staff:members", _("Members"), _("Everyone with a role at this centre.")),
     (
