@@ -14,6 +14,8 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.formats import number_format
+
 THRESHOLD = 5
 SUPPRESSED_LABEL = "<5"
 
@@ -33,7 +35,9 @@ class Shown:
         value = self.value
         if isinstance(value, Decimal) and value == value.to_integral_value():
             value = int(value)
-        return str(value)
+        # In the reader's language: 7 856,5 in Norwegian, 7.856,5 in Danish, 7,856.5 in English.
+        decimals = 0 if isinstance(value, int) else 1
+        return number_format(value, decimal_pos=decimals, force_grouping=True)
 
     @property
     def number(self) -> Decimal | int | None:

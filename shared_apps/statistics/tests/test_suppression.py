@@ -67,6 +67,13 @@ def test_counts_that_are_not_people_are_never_hidden():
     assert texts(parts) == {"a": "2", "b": "30"} and str(total) == "32"
 
 
-def test_a_shown_value_prints_whole_hours_without_decimals():
-    assert str(Shown(Decimal("10.50"))) == "10.50"
+def test_a_shown_value_is_written_the_readers_way():
+    from django.utils import translation
+
+    assert str(Shown(Decimal("10.50"))) == "10.5"
     assert str(Shown(Decimal("10.00"))) == "10"
+    assert str(Shown(Decimal("7856.50"))) == "7,856.5"
+    with translation.override("nb"):
+        assert str(Shown(Decimal("7856.50"))) == "7\xa0856,5"
+    with translation.override("da"):
+        assert str(Shown(7856)) == "7.856"
