@@ -136,11 +136,35 @@ def _clone_statements(template: str) -> list[str]:
     return statements
 
 
+# Reading the catalogue costs more than the copy itself once there are hundreds of schemas
+# (measured: 100 ms of 190 ms at 477 centres). The template changes only by migrations, so
+# the statements are kept per process, keyed by the template's migration history.
+_statements_cache: dict[tuple[str, tuple], list[str]] = {}
+
+
+def _migration_state(template: str) -> tuple:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*), max(id), max(applied) "
+            f"FROM {quote_schema(template)}.django_migrations"
+        )
+        return tuple(cursor.fetchone())
+
+
+def clone_statements(template: str) -> list[str]:
+    """The statements that copy `template`, read from the catalogue once per migration state."""
+    key = (template, _migration_state(template))
+    if key not in _statements_cache:
+        _statements_cache.clear()
+        _statements_cache[key] = _clone_statements(template)
+    return _statements_cache[key]
+
+
 def clone_schema(template: str, new_schema: str) -> None:
     """Create `new_schema` as a copy of `template`; must run inside a transaction."""
     if not connection.in_atomic_block:
         raise RuntimeError("clone_schema must run inside transaction.atomic()")
-    statements = _clone_statements(template)
+    statements = clone_statements(template)
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE SCHEMA {quote_schema(new_schema)}")
         cursor.execute("SELECT set_config('search_path', %s, true)", [quote_schema(new_schema)])
