@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
@@ -20,15 +19,9 @@ from shared_apps.reports.models import (
     AnnualReportStatus,
     ReportStatus,
 )
-from shared_apps.statistics.contracts import (
-    ACTIVITY_CATEGORY,
-    CLOSED_DIMENSIONS,
-    KEYS,
-    OTHER,
-    YEAR,
-    AggregateRow,
-)
-from tenants.models import Centre, FederationActivityCategory
+from shared_apps.statistics.contracts import KEYS, YEAR, AggregateRow
+from shared_apps.statistics.facade import FigureRefused, category_codes, figure_checked
+from tenants.models import Centre
 
 NARRATIVE_MAX_LENGTH = 10_000
 PARTNERS_MAX = 200
@@ -44,25 +37,6 @@ def _check_year(year: int) -> None:
         raise ReportInvalid(_("There is no annual report for the year %(year)s.") % {"year": year})
 
 
-def _allowed_dimensions(centre: Centre) -> dict[str, frozenset[str]]:
-    categories = set(
-        FederationActivityCategory.objects.filter(federation_id=centre.federation_id).values_list(
-            "code", flat=True
-        )
-    )
-    allowed = {kind: frozenset(values) for kind, values in CLOSED_DIMENSIONS.items()}
-    allowed[ACTIVITY_CATEGORY] = frozenset(categories | {OTHER})
-    return allowed
-
-
-def _decimal(value) -> Decimal | None:
-    """The value as a Decimal if it is a whole or decimal number of zero or more."""
-    if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        return None
-    number = Decimal(value)
-    return number if number.is_finite() and number >= 0 else None
-
-
 def figures_validate(
     *, centre: Centre, year: int, figures: Iterable[AggregateRow]
 ) -> list[dict[str, str]]:
@@ -72,39 +46,23 @@ def figures_validate(
     categories: the federation's codes or "other"), a period outside the year, a value that
     is not a non-negative number, and the same figure twice.
     """
-    allowed = _allowed_dimensions(centre)
+    categories = category_codes(federation_id=centre.federation_id)
     stored: list[dict[str, str]] = []
     seen: set[tuple[str, str, datetime.date]] = set()
     for row in figures:
-        if not isinstance(row, AggregateRow):
-            raise ReportInvalid(_("A figure of the report is not a statistics row."))
-        spec = KEYS.get(row.key)
-        if spec is None:
-            raise ReportInvalid(
-                _("“%(key)s” is not a figure that may leave a centre.") % {"key": row.key}
-            )
-        if row.dimension not in allowed[spec.dimension]:
-            raise ReportInvalid(
-                _("“%(value)s” is not a value that the figure “%(key)s” may be split by.")
-                % {"value": row.dimension, "key": row.key}
-            )
+        try:
+            value = figure_checked(row, categories=categories)
+        except FigureRefused as error:
+            raise ReportInvalid(error.message) from error
         month = row.month
-        if not isinstance(month, datetime.date) or isinstance(month, datetime.datetime):
-            raise ReportInvalid(_("The figure “%(key)s” has no month.") % {"key": row.key})
+        spec = KEYS[row.key]
         in_period = (
-            month == datetime.date(year, 1, 1)
-            if spec.period == YEAR
-            else month.year == year and month.day == 1
+            month == datetime.date(year, 1, 1) if spec.period == YEAR else month.year == year
         )
         if not in_period:
             raise ReportInvalid(
                 _("The figure “%(key)s” for %(month)s is not a figure of %(year)s.")
                 % {"key": row.key, "month": month.isoformat(), "year": year}
-            )
-        value = _decimal(row.value)
-        if value is None:
-            raise ReportInvalid(
-                _("The figure “%(key)s” must be a number of zero or more.") % {"key": row.key}
             )
         identity = (row.key, row.dimension, month)
         if identity in seen:

@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import connection, transaction
+from django.utils.translation import gettext as _
 
+from config.errors import ApplicationError
 from shared_apps.statistics.contracts import (
     ACTIVITY_CATEGORY,
     CLOSED_DIMENSIONS,
@@ -28,7 +30,7 @@ from shared_apps.statistics.models import CentreFigure, FederationFigure, Public
 from tenants.models import Centre, FederationActivityCategory
 
 
-class FigureRefused(ValueError):
+class FigureRefused(ApplicationError):
     """A row that may not leave the centre."""
 
 
@@ -41,34 +43,58 @@ def category_codes(*, federation_id: int) -> frozenset[str]:
     )
 
 
+def figure_checked(row: AggregateRow, *, categories: frozenset[str]) -> Decimal:
+    """Check one row against the allow-list (`categories`: the federation's activity category
+    codes); returns its value as a Decimal. Raises FigureRefused, saying why."""
+    if not isinstance(row, AggregateRow):
+        raise FigureRefused(_("A figure is not a statistics row."))
+    spec = KEYS.get(row.key)
+    if spec is None:
+        raise FigureRefused(
+            _("“%(key)s” is not a figure that may leave a centre.") % {"key": row.key}
+        )
+    allowed = (
+        categories | {OTHER}
+        if spec.dimension == ACTIVITY_CATEGORY
+        else CLOSED_DIMENSIONS[spec.dimension]
+    )
+    if row.dimension not in allowed:
+        raise FigureRefused(
+            _("“%(value)s” is not a value that the figure “%(key)s” may be split by.")
+            % {"value": row.dimension, "key": row.key}
+        )
+    month = row.month
+    if not isinstance(month, datetime.date) or isinstance(month, datetime.datetime):
+        raise FigureRefused(_("The figure “%(key)s” has no month.") % {"key": row.key})
+    if month.day != 1 or (spec.period == YEAR and month.month != 1):
+        raise FigureRefused(
+            _(
+                "The figure “%(key)s” must be dated the first day of a month "
+                "(of January for a yearly figure)."
+            )
+            % {"key": row.key}
+        )
+    value = row.value
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        value = None
+    else:
+        value = Decimal(value)
+    if value is None or not value.is_finite() or value < 0:
+        raise FigureRefused(
+            _("The figure “%(key)s” must be a number of zero or more.") % {"key": row.key}
+        )
+    return value
+
+
 def _checked(
     rows: Iterable[AggregateRow], *, categories: frozenset[str]
 ) -> list[tuple[str, str, datetime.date, Decimal]]:
     checked: dict[tuple[str, str, datetime.date], Decimal] = {}
     for row in rows:
-        spec = KEYS.get(row.key)
-        if spec is None:
-            raise FigureRefused(f"Key not in the allow-list: {row.key!r}")
-        allowed = (
-            categories | {OTHER}
-            if spec.dimension == ACTIVITY_CATEGORY
-            else CLOSED_DIMENSIONS[spec.dimension]
-        )
-        if row.dimension not in allowed:
-            raise FigureRefused(f"Dimension {row.dimension!r} not allowed for {row.key}")
-        month = row.month
-        if not isinstance(month, datetime.date) or month.day != 1:
-            raise FigureRefused(f"Month must be the first day of a month: {month!r}")
-        if spec.period == YEAR and month.month != 1:
-            raise FigureRefused(f"{row.key} is yearly: month must be 1 January")
-        if isinstance(row.value, bool) or not isinstance(row.value, int | Decimal):
-            raise FigureRefused(f"Value must be a number: {row.value!r}")
-        value = Decimal(row.value)
-        if value < 0:
-            raise FigureRefused(f"Value must not be negative: {row.key} {value}")
+        value = figure_checked(row, categories=categories)
         if not value:
             continue  # zeros are not stored: a missing row reads as 0
-        slot = (row.key, row.dimension, month)
+        slot = (row.key, row.dimension, row.month)
         checked[slot] = checked.get(slot, Decimal(0)) + value
     return [(key, dimension, month, value) for (key, dimension, month), value in checked.items()]
 

@@ -286,7 +286,7 @@ def submit_and_get(centre) -> AnnualReportSnapshot:
         (row("hours.by_category", 3, "our-own-category"), "may be split by"),
         (row("hours.total", 3, "social-meeting-places"), "may be split by"),
         (row("hours.total", 3, month=datetime.date(YEAR - 1, 5, 1)), "is not a figure of"),
-        (row("volunteers.active_in_year", 3, month=datetime.date(YEAR, 2, 1)), "is not a figure"),
+        (row("volunteers.active_in_year", 3, month=datetime.date(YEAR, 2, 1)), "must be dated"),
         (row("hours.total", -1), "a number of zero or more"),
     ],
     ids=["key", "free-text", "category", "no-dimension", "other-year", "year-row", "negative"],
