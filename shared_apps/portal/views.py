@@ -21,7 +21,7 @@ from shared_apps.accounts.roles import (
 )
 from shared_apps.accounts.selectors import centre_host, platform_host
 from shared_apps.accounts.services import invitation_send
-from shared_apps.portal.charts import bar_chart
+from shared_apps.dashboard.charts import COLUMNS, Chart, Series
 from shared_apps.portal.forms import CentreAdminInvitationForm, MunicipalityViewerInvitationForm
 from shared_apps.portal.selectors import (
     administered_federation,
@@ -33,7 +33,7 @@ from shared_apps.portal.selectors import (
     viewable_centre,
 )
 from shared_apps.reports.selectors import submitted_reports
-from shared_apps.statistics.labels import dimension_label
+from shared_apps.statistics.labels import dimension_label, key_label
 from shared_apps.statistics.selectors import category_names, public_activities
 
 
@@ -176,16 +176,14 @@ def municipality_centre(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     year = _year(request, latest_figure_year(centres=[centre]))
     trend = centre_monthly_trend(centre=centre, year=year)
-    chart = bar_chart(
-        chart_id="hours-per-month",
+    chart = Chart(
+        kind=COLUMNS,
+        slug="hours-per-month",
         title=_("Volunteer hours per month, %(year)s") % {"year": year},
-        bars=[
-            (
-                date_format(row["month"], "F"),
-                date_format(row["month"], "M"),
-                row["hours_total"].number,
-            )
-            for row in trend
+        description=_("The same figures are in the table below."),
+        labels=[date_format(row["month"], "M") for row in trend],
+        series=[
+            Series(str(key_label("hours.total")), [row["hours_total"].number for row in trend])
         ],
     )
     names = category_names(federation_id=centre.federation_id)
