@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context, schema_exists
 
 from config.database import SCHEMA_NAME_PATTERN
-from config.errors import ApplicationError
 from tenants.contracts import ActivityCategoryDefault, CentreDefaults
 from tenants.models import (
     Centre,
@@ -28,6 +27,7 @@ from tenants.models import (
 )
 from tenants.schema_clone import clone_schema
 from tenants.taxonomy import DEFAULT_ACTIVITY_CATEGORIES
+from toolkit.errors import ApplicationError
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$")
 # Host names the platform keeps for itself; no centre may take them.

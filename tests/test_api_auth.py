@@ -117,7 +117,7 @@ def test_a_removed_members_token_stops_working(
 
 
 def test_only_coordinators_and_managers_can_make_tokens(volunteer, centre):
-    from config.errors import ApplicationError
+    from toolkit.errors import ApplicationError
 
     with pytest.raises(ApplicationError):
         facade.api_token_create(user_id=volunteer.pk, centre_id=centre.pk, name="nope")

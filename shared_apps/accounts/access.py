@@ -96,6 +96,11 @@ def policy_of(view) -> Policy | None:
     return None
 
 
+def may_open(request: HttpRequest, view) -> bool:
+    """Whether the signed-in person may use `view` now (menus list only such pages)."""
+    return decide(request, request.user, policy_of(view)) is Verdict.ALLOW
+
+
 def roles_for(user, request: HttpRequest) -> frozenset[str]:
     """Every role the user holds on this request's host (with included roles)."""
     if user is None or not user.is_authenticated:

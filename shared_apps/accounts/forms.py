@@ -8,7 +8,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from config.errors import ApplicationError
+from toolkit.errors import ApplicationError
 
 
 def add_application_error(form: forms.Form, error: ApplicationError, fields: dict) -> None:

@@ -19,7 +19,6 @@ from django.http.request import split_domain_port
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.errors import ApplicationError
 from shared_apps.accounts.emails import invitation_email_send
 from shared_apps.accounts.models import (
     CentreMembership,
@@ -30,6 +29,7 @@ from shared_apps.accounts.models import (
 )
 from shared_apps.accounts.roles import CENTRE_ROLES, FEDERATION_ROLES, Role, expand
 from tenants.models import Centre, Domain, Federation, Municipality
+from toolkit.errors import ApplicationError
 
 SUPPORTED_LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
 

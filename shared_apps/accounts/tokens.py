@@ -13,10 +13,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.errors import ApplicationError
 from shared_apps.accounts.api_auth import hash_key
 from shared_apps.accounts.models import ApiToken, CentreMembership
 from shared_apps.accounts.roles import Role, expand
+from toolkit.errors import ApplicationError
 
 KEY_PREFIX = "dgn_"
 SHOWN_PREFIX_LENGTH = 8

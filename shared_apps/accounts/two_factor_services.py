@@ -19,9 +19,9 @@ from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from config.errors import ApplicationError
 from shared_apps.accounts.models import CentreMembership, FederationMembership
 from shared_apps.accounts.roles import CENTRE_ROLES, FEDERATION_ROLES, TWO_FACTOR_ROLES, Role
+from toolkit.errors import ApplicationError
 
 RECOVERY_CODE_COUNT = 10
 AUTHENTICATOR_NAME = "authenticator"

@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import Policy, allow, public, roles_for
 from shared_apps.accounts.forms import (
     LocalizedPasswordResetForm,
@@ -45,6 +44,7 @@ from shared_apps.accounts.services import (
 from shared_apps.accounts.services import (
     invitation_accept as accept_invitation,
 )
+from toolkit.errors import ApplicationError
 
 # The backend that made the account a session for: accepting an invitation signs in
 # without a password check (the link proved the e-mail address).

@@ -8,11 +8,11 @@ from django.db import transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from config.errors import ApplicationError
 from shared_apps.accounts.models import FederationMembership, User
 from shared_apps.accounts.roles import Role
 from shared_apps.dashboard.models import MAXIMUM_HOUR_VALUE, DashboardSettings
 from tenants.models import Federation
+from toolkit.errors import ApplicationError
 
 
 @transaction.atomic

@@ -20,7 +20,6 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import allow
 from shared_apps.accounts.forms import add_application_error
 from shared_apps.accounts.roles import FEDERATION_MANAGERS, FEDERATION_STAFF
@@ -36,6 +35,7 @@ from shared_apps.dashboard.selectors import (
 from shared_apps.dashboard.services import hour_value_update
 from shared_apps.statistics import selectors as figures
 from shared_apps.statistics.labels import key_label
+from toolkit.errors import ApplicationError
 
 
 @dataclass(frozen=True)

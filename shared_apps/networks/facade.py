@@ -15,10 +15,10 @@ from typing import BinaryIO
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.errors import ApplicationError
 from shared_apps.accounts.models import User
 from shared_apps.networks import contracts, figures, selectors, services
 from shared_apps.networks.models import Network, NetworkFile
+from toolkit.errors import ApplicationError
 
 
 class NetworkNotFound(ApplicationError):

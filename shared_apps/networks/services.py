@@ -15,7 +15,6 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.errors import ApplicationError
 from shared_apps.accounts.models import User
 from shared_apps.networks import files as file_rules
 from shared_apps.networks.models import (
@@ -33,6 +32,7 @@ from shared_apps.networks.selectors import (
 )
 from shared_apps.statistics.contracts import TARGET_GROUPS
 from tenants.models import Centre, CentreStatus, Federation
+from toolkit.errors import ApplicationError
 
 MAX_POST_LENGTH = 5000
 MAX_NOTE_LENGTH = 20000

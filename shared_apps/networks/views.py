@@ -16,7 +16,6 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import allow
 from shared_apps.accounts.forms import add_application_error
 from shared_apps.accounts.roles import FEDERATION_MANAGERS, FEDERATION_STAFF
@@ -34,6 +33,7 @@ from shared_apps.networks.forms import (
 )
 from shared_apps.networks.models import Network, NetworkFile
 from tenants.models import Centre
+from toolkit.errors import ApplicationError
 
 NETWORK_FIELDS = ("name", "theme", "goal", "target_groups", "period_start", "period_end")
 

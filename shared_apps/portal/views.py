@@ -10,7 +10,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import allow
 from shared_apps.accounts.forms import add_application_error
 from shared_apps.accounts.roles import (
@@ -35,6 +34,7 @@ from shared_apps.portal.selectors import (
 from shared_apps.reports.selectors import submitted_reports
 from shared_apps.statistics.labels import dimension_label, key_label
 from shared_apps.statistics.selectors import category_names, public_activities
+from toolkit.errors import ApplicationError
 
 
 def _render_federation_home(

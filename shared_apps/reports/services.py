@@ -11,7 +11,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.errors import ApplicationError
 from shared_apps.reports.contracts import AnnualReportNarrative
 from shared_apps.reports.models import (
     FIRST_YEAR,
@@ -22,6 +21,7 @@ from shared_apps.reports.models import (
 from shared_apps.statistics.contracts import KEYS, YEAR, AggregateRow
 from shared_apps.statistics.facade import FigureRefused, category_codes, figure_checked
 from tenants.models import Centre
+from toolkit.errors import ApplicationError
 
 NARRATIVE_MAX_LENGTH = 10_000
 PARTNERS_MAX = 200

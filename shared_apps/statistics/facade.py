@@ -16,7 +16,6 @@ from decimal import Decimal
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
-from config.errors import ApplicationError
 from shared_apps.statistics.contracts import (
     ACTIVITY_CATEGORY,
     CLOSED_DIMENSIONS,
@@ -28,6 +27,7 @@ from shared_apps.statistics.contracts import (
 )
 from shared_apps.statistics.models import CentreFigure, FederationFigure, PublicActivityListing
 from tenants.models import Centre, FederationActivityCategory
+from toolkit.errors import ApplicationError
 
 
 class FigureRefused(ApplicationError):

@@ -17,7 +17,6 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import SAFE_METHODS, Policy, RolePolicyPermission, roles_for
 from shared_apps.accounts.roles import CENTRE_MEMBERS, CENTRE_STAFF, Role
 from tenant_apps.activities import selectors, services
@@ -32,6 +31,7 @@ from tenant_apps.activities.models import (
 from tenant_apps.activities.selectors import activity_categories
 from tenant_apps.activities.services import activity_category_create
 from tenant_apps.people.models import AgeBand, TargetGroup, Volunteer
+from toolkit.errors import ApplicationError
 
 
 class WritePolicyPermission(RolePolicyPermission):

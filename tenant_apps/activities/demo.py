@@ -425,8 +425,8 @@ def _attendance(sessions, template, rng, today) -> None:
 def sign_up_demo_volunteer(*, volunteer_id: int, seed: int, shifts: int = 3) -> None:
     """Give a demo account's volunteer a few coming shifts with free places (through the
     sign-up service, so every rule holds). Call after the account is linked."""
-    from config.errors import ApplicationError
     from tenant_apps.activities.selectors import unfilled_shifts
+    from toolkit.errors import ApplicationError
 
     volunteer = Volunteer.objects.filter(pk=volunteer_id).first()
     if volunteer is None or volunteer.shift_signups.exists():

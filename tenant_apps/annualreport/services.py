@@ -9,12 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.errors import ApplicationError
 from shared_apps.reports import contracts, facade
 from tenant_apps.annualreport.figures import partners_of_year, year_rows
 from tenant_apps.annualreport.models import FIRST_YEAR, AnnualReport
 from tenant_apps.audit.models import AuditAction
 from tenant_apps.audit.services import audit_record
+from toolkit.errors import ApplicationError
 
 AUDIT_SUBJECT = "annual_report"
 

@@ -11,7 +11,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import Verdict, allow, decide, policy_of
 from shared_apps.accounts.roles import CENTRE_MANAGERS, CENTRE_STAFF
 from shared_apps.reports import facade
@@ -19,6 +18,7 @@ from tenant_apps.annualreport import selectors, services
 from tenant_apps.annualreport.figures import category_names, partners_of_year, year_rows
 from tenant_apps.annualreport.forms import NarrativeForm
 from tenant_apps.annualreport.models import FIRST_YEAR
+from toolkit.errors import ApplicationError
 
 
 def _check_year(year: int) -> None:

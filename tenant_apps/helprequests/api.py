@@ -12,12 +12,12 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.response import Response
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import Policy
 from shared_apps.accounts.roles import CENTRE_STAFF
 from tenant_apps.helprequests import selectors, services
 from tenant_apps.helprequests.models import HelpRequest, RequestType
 from tenant_apps.people.models import AgeBand, Area, Language, Participant, Volunteer
+from toolkit.errors import ApplicationError
 
 NEW_PARTICIPANT_FIELDS = {"first_name", "last_name", "phone", "age_band"}
 

@@ -22,13 +22,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from config.errors import ApplicationError
 from tenant_apps.audit.models import AuditAction
 from tenant_apps.audit.services import audit_record
 from tenant_apps.helprequests.certificates import has_valid_certificate
 from tenant_apps.helprequests.models import Assignment, FollowUpNote, HelpRequest, RequestType
 from tenant_apps.people.models import AgeBand, Area, Language, Participant, Volunteer
 from tenant_apps.people.services import participant_create
+from toolkit.errors import ApplicationError
 
 Status = HelpRequest.Status
 SUBJECT = "help_request"

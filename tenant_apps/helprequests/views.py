@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import allow
 from shared_apps.accounts.roles import CENTRE_MEMBERS, CENTRE_STAFF
 from tenant_apps.helprequests import selectors, services
@@ -28,6 +27,7 @@ from tenant_apps.helprequests.forms import (
 )
 from tenant_apps.helprequests.models import Assignment, HelpRequest, RequestType
 from tenant_apps.people.models import Language, Volunteer
+from toolkit.errors import ApplicationError
 
 PAGE_SIZE = 25
 Status = HelpRequest.Status

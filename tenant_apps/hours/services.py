@@ -16,11 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.errors import ApplicationError
 from tenant_apps.activities.models import Activity, ActivityCategory, Session
 from tenant_apps.helprequests.models import Assignment
 from tenant_apps.hours.models import HoursEntry
 from tenant_apps.people.models import Volunteer
+from toolkit.errors import ApplicationError
 
 MAX_HOURS_A_DAY = Decimal("24")
 

@@ -14,12 +14,12 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import allow
 from shared_apps.accounts.roles import CENTRE_STAFF
 from shared_apps.networks import facade
 from shared_apps.networks.contracts import NetworkDetail
 from tenant_apps.networkspace.forms import FileForm, MeetingNoteForm, PostForm, YearForm
+from toolkit.errors import ApplicationError
 
 
 def _centre_id(request: HttpRequest) -> int:

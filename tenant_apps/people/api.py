@@ -15,7 +15,6 @@ from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import Policy
 from shared_apps.accounts.roles import CENTRE_MEMBERS, CENTRE_STAFF
 from tenant_apps.people import selectors, services
@@ -32,6 +31,7 @@ from tenant_apps.people.models import (
     Volunteer,
     Weekday,
 )
+from toolkit.errors import ApplicationError
 
 
 def _raise_validation(error: ApplicationError):

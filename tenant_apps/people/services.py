@@ -17,7 +17,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from config.errors import ApplicationError
 from shared_apps.accounts import facade
 from tenant_apps.audit.models import AuditAction
 from tenant_apps.audit.services import Actor, audit_record
@@ -37,6 +36,7 @@ from tenant_apps.people.models import (
     Volunteer,
     Weekday,
 )
+from toolkit.errors import ApplicationError
 
 # (weekday, part of day), e.g. (0, "morning") for Monday mornings.
 Slot = tuple[int, str]

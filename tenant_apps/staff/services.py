@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from config.errors import ApplicationError
 from shared_apps.accounts import facade
 from shared_apps.accounts.contracts import (
     ApiTokenInfo,
@@ -16,6 +15,7 @@ from shared_apps.accounts.contracts import (
 )
 from tenant_apps.audit.models import AuditAction
 from tenant_apps.audit.services import Actor, audit_record
+from toolkit.errors import ApplicationError
 
 
 def member_list_view(*, actor: Actor, centre_id: int) -> list[CentreMember]:

@@ -7,13 +7,13 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from config.errors import ApplicationError
 from shared_apps.accounts import facade
 from shared_apps.accounts.access import allow, policy_of
 from shared_apps.accounts.roles import CENTRE_MANAGERS, CENTRE_MEMBERS, CENTRE_STAFF
 from tenant_apps.staff import services
 from tenant_apps.staff.forms import CENTRE_ROLE_CHOICES, InviteForm, RoleForm, TokenForm
 from tenant_apps.staff.navigation import is_allowed, staff_pages
+from toolkit.errors import ApplicationError
 
 
 def _own_account(request):

@@ -261,7 +261,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # A service's ApplicationError becomes a 400 (or its own status) like a validation error.
+    "EXCEPTION_HANDLER": "toolkit.errors.api_exception_handler",
 }
+
+# Menus list only the pages a person may open: the access layer decides (toolkit.navigation).
+NAVIGATION_MAY_OPEN = "shared_apps.accounts.access.may_open"
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Dugnad centre API",

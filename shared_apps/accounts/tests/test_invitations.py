@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.utils import timezone
 
-from config.errors import ApplicationError
 from shared_apps.accounts.models import (
     CentreMembership,
     FederationMembership,
@@ -29,6 +28,7 @@ from shared_apps.accounts.services import (
 )
 from tenants.models import Federation
 from tests.plugin import host_client, sign_in
+from toolkit.errors import ApplicationError
 
 LINK = re.compile(r"(https?)://([^/\s]+)(/account/invitation/([A-Za-z0-9_-]+)/)")
 NEW_PASSWORD = "a-long-and-new-secret-7"

@@ -8,13 +8,13 @@ from decimal import Decimal
 import pytest
 from django.conf import settings
 
-from config.errors import ApplicationError
 from shared_apps.accounts.models import FederationMembership
 from shared_apps.dashboard.models import DashboardSettings
 from shared_apps.dashboard.selectors import hour_value_of
 from shared_apps.dashboard.services import hour_value_update
 from shared_apps.dashboard.tests.helpers import give_figures, row, rows_by_label, tables_of
 from tests.plugin import host_client, in_english, sign_in
+from toolkit.errors import ApplicationError
 
 URL = "/federation/statistics/hour-value/"
 

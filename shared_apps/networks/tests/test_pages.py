@@ -8,11 +8,11 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from config.errors import ApplicationError
 from shared_apps.accounts.models import FederationMembership
 from shared_apps.networks import services
 from shared_apps.networks.models import Network, NetworkMembership, NetworkPost
 from tests.plugin import host_client, sign_in
+from toolkit.errors import ApplicationError
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ import io
 
 import pytest
 
-from config.errors import ApplicationError
 from shared_apps.networks import services
 from shared_apps.networks.models import NetworkMembership, NetworkPost
+from toolkit.errors import ApplicationError
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from config.errors import ApplicationError
 from shared_apps.accounts.models import MunicipalityViewer
 from shared_apps.reports import facade, selectors
 from shared_apps.reports.contracts import DRAFT, AnnualReportNarrative
@@ -24,6 +23,7 @@ from shared_apps.reports.pdf import snapshot_pdf_html
 from shared_apps.statistics.contracts import AggregateRow
 from tenants.models import Centre
 from tests.plugin import host_client, in_english, sign_in
+from toolkit.errors import ApplicationError
 
 YEAR = timezone.localdate().year - 1
 JANUARY = datetime.date(YEAR, 1, 1)

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from config.errors import ApplicationError
 from tenant_apps.activities.centre import centre_time_zone, local_moment
 from tenant_apps.activities.models import (
     Activity,
@@ -21,6 +20,7 @@ from tenant_apps.activities.models import (
     ShiftSignup,
 )
 from tenant_apps.activities.recurrence import occurrences
+from toolkit.errors import ApplicationError
 
 # Sessions are generated at most this far ahead: enough for a season, never a runaway loop.
 GENERATE_AHEAD_LIMIT = timedelta(days=2 * 366)

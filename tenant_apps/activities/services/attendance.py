@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from config.errors import ApplicationError
 from tenant_apps.activities.models import (
     Attendance,
     Session,
 )
 from tenant_apps.activities.selectors import session_has_started
 from tenant_apps.people.models import AgeBand, TargetGroup
+from toolkit.errors import ApplicationError
 
 
 @dataclass(frozen=True)

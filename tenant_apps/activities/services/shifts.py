@@ -7,7 +7,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from config.errors import ApplicationError
 from tenant_apps.activities import emails
 from tenant_apps.activities.models import (
     Session,
@@ -17,6 +16,7 @@ from tenant_apps.activities.models import (
 from tenant_apps.activities.selectors import session_has_started
 from tenant_apps.people.models import Volunteer
 from tenant_apps.people.selectors import has_valid_certificate
+from toolkit.errors import ApplicationError
 
 MAX_SHIFT_CAPACITY = 500
 

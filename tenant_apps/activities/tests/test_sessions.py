@@ -5,7 +5,6 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from config.errors import ApplicationError
 from tenant_apps.activities import services
 from tenant_apps.activities.models import Activity, Session, Shift, ShiftSignup
 from tenant_apps.activities.recurrence import occurrences
@@ -16,6 +15,7 @@ from tenant_apps.activities.tests.factories import (
     make_volunteer,
     today,
 )
+from toolkit.errors import ApplicationError
 
 # --- The dates, from the recurrence alone -------------------------------------------------
 

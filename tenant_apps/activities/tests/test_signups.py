@@ -5,7 +5,6 @@ from datetime import date, timedelta
 
 import pytest
 
-from config.errors import ApplicationError
 from tenant_apps.activities import services
 from tenant_apps.activities.models import Attendance, ShiftSignup
 from tenant_apps.activities.tests.factories import (
@@ -16,6 +15,7 @@ from tenant_apps.activities.tests.factories import (
     today,
 )
 from tenant_apps.people.models import PoliceCertificateRecord
+from toolkit.errors import ApplicationError
 
 
 def statuses(shift):

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import allow
 from shared_apps.accounts.roles import CENTRE_MEMBERS, CENTRE_STAFF
 from tenant_apps.activities import selectors, services
@@ -26,6 +25,7 @@ from tenant_apps.activities.views.common import (
     own_volunteer,
     visible_activity,
 )
+from toolkit.errors import ApplicationError
 
 
 @allow(CENTRE_MEMBERS)

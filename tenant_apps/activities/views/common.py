@@ -7,12 +7,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import Policy, Verdict, decide
 from shared_apps.accounts.roles import CENTRE_STAFF
 from tenant_apps.activities import selectors
 from tenant_apps.activities.models import Activity, Session
 from tenant_apps.people.models import Volunteer
+from toolkit.errors import ApplicationError
 
 PAGE_SIZE = 50
 STAFF_POLICY = Policy(roles=CENTRE_STAFF)

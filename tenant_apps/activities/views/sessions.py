@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import allow
 from shared_apps.accounts.roles import CENTRE_MEMBERS, CENTRE_STAFF
 from tenant_apps.activities import selectors, services
@@ -27,6 +26,7 @@ from tenant_apps.activities.views.common import (
     short_date,
 )
 from tenant_apps.people.models import AgeBand, TargetGroup, Volunteer
+from toolkit.errors import ApplicationError
 
 
 def shift_rows_for(session: Session, volunteer: Volunteer | None) -> list[dict]:

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import allow
 from shared_apps.accounts.roles import CENTRE_MEMBERS, CENTRE_STAFF
 from tenant_apps.activities import selectors, services
@@ -30,6 +29,7 @@ from tenant_apps.activities.views.sessions import session_context
 from tenant_apps.audit.models import AuditAction
 from tenant_apps.audit.services import audit_record
 from tenant_apps.people.models import Volunteer
+from toolkit.errors import ApplicationError
 
 
 @allow(CENTRE_STAFF)

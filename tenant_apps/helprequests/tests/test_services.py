@@ -7,11 +7,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from config.errors import ApplicationError
 from tenant_apps.audit.models import AuditEvent
 from tenant_apps.helprequests import services
 from tenant_apps.helprequests.models import Assignment, FollowUpNote, HelpRequest, RequestType
 from tenant_apps.people.models import Participant, PoliceCertificateRecord
+from toolkit.errors import ApplicationError
 
 pytestmark = pytest.mark.usefixtures("in_centre")
 

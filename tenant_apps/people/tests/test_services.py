@@ -10,7 +10,6 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
-from config.errors import ApplicationError
 from tenant_apps.people import selectors, services
 from tenant_apps.people.models import (
     AgeBand,
@@ -24,6 +23,7 @@ from tenant_apps.people.models import (
     TargetGroup,
     Volunteer,
 )
+from toolkit.errors import ApplicationError
 
 TODAY = timezone.localdate
 

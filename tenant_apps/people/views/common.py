@@ -6,7 +6,7 @@ from django import forms
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 
-from config.errors import ApplicationError
+from toolkit.errors import ApplicationError
 
 PAGE_SIZE = 25
 

@@ -8,13 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import allow
 from shared_apps.accounts.roles import CENTRE_MEMBERS
 from tenant_apps.people import selectors, services
 from tenant_apps.people.forms import OwnConsentGiveForm, VolunteerSelfForm, grid
 from tenant_apps.people.models import Consent
 from tenant_apps.people.views.common import add_error
+from toolkit.errors import ApplicationError
 
 
 def _no_record(request):

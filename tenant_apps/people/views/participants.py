@@ -8,13 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from config.errors import ApplicationError
 from shared_apps.accounts.access import allow
 from shared_apps.accounts.roles import CENTRE_STAFF
 from tenant_apps.people import selectors, services
 from tenant_apps.people.forms import ConsentGiveForm, ParticipantFilterForm, ParticipantForm
 from tenant_apps.people.models import Consent, Participant
 from tenant_apps.people.views.common import add_error, paginate
+from toolkit.errors import ApplicationError
 
 
 def _participant(participant_id: int) -> Participant:

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from config.errors import ApplicationError
 from shared_apps.accounts import facade
 from shared_apps.accounts.access import allow
 from shared_apps.accounts.roles import CENTRE_STAFF
@@ -27,6 +26,7 @@ from tenant_apps.people.forms import (
 )
 from tenant_apps.people.models import Consent, Volunteer
 from tenant_apps.people.views.common import add_error, paginate
+from toolkit.errors import ApplicationError
 
 
 def _volunteer(volunteer_id: int) -> Volunteer:

@@ -2,9 +2,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from config.errors import ApplicationError
 from tenants.models import CentreStatus, OwnershipForm
 from tenants.services import centre_provision, slug_from_name
+from toolkit.errors import ApplicationError
 
 
 class Command(BaseCommand):
