@@ -3,11 +3,12 @@
 Why not django-tenants' CloneSchema: it installs a 4,600-line PL/pgSQL function (and
 drops and recreates a type in `public`) on every call, which is slow and makes two
 concurrent provisionings trip over each other. A tenant schema here holds only what
-Django migrations create — tables, identity columns, constraints, indexes and the
-statistics change-mark triggers — so the
-copy is a short list of statements read from the catalogue. tests/test_architecture.py
-checks that the template holds no other kind of object, and tenants/tests/test_clone.py
-that a clone is identical to a migrated schema.
+Django migrations create — tables, identity columns, constraints, indexes — and the
+statistics change-mark triggers, so the copy is a short list of statements read from the
+catalogue. The list is kept per process, keyed by the template's migration history, so a
+clone does not re-read a catalogue that grows with every centre.
+tests/test_architecture.py checks that the template holds no other kind of object, and
+tenants/tests/test_clone.py that a clone is identical to a migrated schema.
 
 Constraint and index names are kept as they are in the template, because later
 migrations refer to them by name.
