@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from shared_apps.accounts.access import allow
-from shared_apps.accounts.forms import add_application_error
 from shared_apps.accounts.roles import FEDERATION_MANAGERS, FEDERATION_STAFF
 from shared_apps.networks import figures as network_figures
 from shared_apps.networks import selectors, services
@@ -33,7 +32,7 @@ from shared_apps.networks.forms import (
 )
 from shared_apps.networks.models import Network, NetworkFile
 from tenants.models import Centre
-from toolkit.errors import ApplicationError
+from toolkit.errors import ApplicationError, form_add_error
 
 NETWORK_FIELDS = ("name", "theme", "goal", "target_groups", "period_start", "period_end")
 
@@ -104,7 +103,7 @@ def network_create(request: HttpRequest) -> HttpResponse:
                 **{field: data[field] for field in NETWORK_FIELDS},
             )
         except ApplicationError as error:
-            add_application_error(form, error, {field: field for field in NETWORK_FIELDS})
+            form_add_error(form, error)
         else:
             messages.success(
                 request,
@@ -131,7 +130,7 @@ def network_edit(request: HttpRequest, network_id: int) -> HttpResponse:
                 **{field: form.cleaned_data[field] for field in NETWORK_FIELDS},
             )
         except ApplicationError as error:
-            add_application_error(form, error, {field: field for field in NETWORK_FIELDS})
+            form_add_error(form, error)
         else:
             messages.success(request, _("The network is saved."))
             return redirect("networks:detail", network_id=network.pk)
@@ -208,7 +207,7 @@ def member_add(request: HttpRequest, network_id: int) -> HttpResponse:
         try:
             services.network_member_add(actor=request.user, network=network, centre=centre)
         except ApplicationError as error:
-            add_application_error(form, error, {"centre": "centre"})
+            form_add_error(form, error)
         else:
             messages.success(request, _("%(centre)s is now a member.") % {"centre": centre.name})
             return redirect("networks:detail", network_id=network.pk)
@@ -245,7 +244,7 @@ def post_create(request: HttpRequest, network_id: int) -> HttpResponse:
                 author=request.user, network=network, text=form.cleaned_data["text"]
             )
         except ApplicationError as error:
-            add_application_error(form, error, {"text": "text"})
+            form_add_error(form, error)
         else:
             messages.success(request, _("Your post is published."))
             return redirect("networks:detail", network_id=network.pk)
@@ -262,7 +261,7 @@ def note_create(request: HttpRequest, network_id: int) -> HttpResponse:
         try:
             services.meeting_note_create(author=request.user, network=network, **form.cleaned_data)
         except ApplicationError as error:
-            add_application_error(form, error, {name: name for name in form.fields})
+            form_add_error(form, error)
         else:
             messages.success(request, _("The meeting note is saved."))
             return redirect("networks:detail", network_id=network.pk)
@@ -286,7 +285,7 @@ def file_upload(request: HttpRequest, network_id: int) -> HttpResponse:
                 size=upload.size,
             )
         except ApplicationError as error:
-            add_application_error(form, error, {"file": "file"})
+            form_add_error(form, error)
         else:
             messages.success(
                 request, _("%(name)s is shared with the network.") % {"name": upload.name}
@@ -371,9 +370,6 @@ def report_csv(request: HttpRequest, network_id: int) -> HttpResponse:
     network = _network_or_404(request, network_id)
     year, _form = _year(request, network)
     figures = network_figures.network_figures(network=network, year=year, with_members=True)
-    response = HttpResponse("\ufeff" + figures_csv(figures), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="network-{network.pk}-{figures.year}.csv"'
-    )
+    response = figures_csv(figures, stem=f"network-{network.pk}-{figures.year}").response()
     add_never_cache_headers(response)
     return response

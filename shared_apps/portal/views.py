@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from shared_apps.accounts.access import allow
-from shared_apps.accounts.forms import add_application_error
 from shared_apps.accounts.roles import (
     FEDERATION_MANAGERS,
     FEDERATION_STAFF,
@@ -34,7 +33,7 @@ from shared_apps.portal.selectors import (
 from shared_apps.reports.selectors import submitted_reports
 from shared_apps.statistics.labels import dimension_label, key_label
 from shared_apps.statistics.selectors import category_names, public_activities
-from toolkit.errors import ApplicationError
+from toolkit.errors import ApplicationError, form_add_error
 
 
 def _render_federation_home(
@@ -86,7 +85,7 @@ def _send(request: HttpRequest, form, **place) -> HttpResponse:
             **place,
         )
     except ApplicationError as error:
-        add_application_error(form, error, form.service_fields)
+        form_add_error(form, error, fields=form.service_fields)
         return _render_federation_home(request, bound_form=form, status=400)
     messages.success(
         request,
