@@ -243,3 +243,13 @@ def network_detail(
             for shared in network.files.all()
         ),
     )
+
+
+def file_download(shared: NetworkFile) -> contracts.FileDownload:
+    """Where a file is stored and how to hand it out, for a person already allowed to see it."""
+    return contracts.FileDownload(
+        path=shared.file.path,
+        original_name=shared.original_name,
+        content_type=shared.content_type,
+        size=shared.size,
+    )

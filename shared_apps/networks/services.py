@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from shared_apps.accounts.models import User
 from shared_apps.networks import files as file_rules
 from shared_apps.networks.models import (
+    MAX_NOTE_LENGTH,
+    MAX_POST_LENGTH,
     MeetingNote,
     Network,
     NetworkFile,
@@ -33,9 +35,6 @@ from shared_apps.networks.selectors import (
 from shared_apps.statistics.contracts import TARGET_GROUPS
 from tenants.models import Centre, CentreStatus, Federation
 from toolkit.errors import ApplicationError
-
-MAX_POST_LENGTH = 5000
-MAX_NOTE_LENGTH = 20000
 
 
 def _require_manager(*, actor: User, federation_id: int) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -21,6 +21,7 @@ from shared_apps.accounts.roles import FEDERATION_MANAGERS, FEDERATION_STAFF
 from shared_apps.networks import figures as network_figures
 from shared_apps.networks import selectors, services
 from shared_apps.networks.export import figures_csv
+from shared_apps.networks.files import file_response
 from shared_apps.networks.forms import (
     FileForm,
     MeetingNoteForm,
@@ -298,26 +299,12 @@ def _network_file_or_404(network: Network, file_id: int) -> NetworkFile:
     return get_object_or_404(NetworkFile, pk=file_id, network=network)
 
 
-def file_response(*, path: str, name: str, content_type: str) -> FileResponse:
-    """A file as an attachment, never shown inline and never kept in a shared cache."""
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 (FileResponse closes it)
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    add_never_cache_headers(response)
-    return response
-
-
 @allow(FEDERATION_STAFF)
 def file_download(request: HttpRequest, network_id: int, file_id: int) -> HttpResponse:
     """Download a file of a network the person may see."""
     network = _network_or_404(request, network_id)
     shared = _network_file_or_404(network, file_id)
-    return file_response(
-        path=shared.file.path, name=shared.original_name, content_type=shared.content_type
-    )
+    return file_response(selectors.file_download(shared))
 
 
 @allow(FEDERATION_STAFF)
