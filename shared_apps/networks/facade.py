@@ -137,7 +137,7 @@ def centre_file_upload(
 def _file(centre_id: int, network_id: int, file_id: int) -> NetworkFile | None:
     if _network(centre_id, network_id) is None:
         return None
-    return NetworkFile.objects.filter(pk=file_id, network_id=network_id).first()
+    return selectors.network_file(network_id=network_id, file_id=file_id)
 
 
 def centre_file_download(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -32,7 +32,6 @@ from shared_apps.networks.forms import (
     YearForm,
 )
 from shared_apps.networks.models import Network, NetworkFile
-from tenants.models import Centre
 from toolkit.errors import ApplicationError, form_add_error
 
 NETWORK_FIELDS = ("name", "theme", "goal", "target_groups", "period_start", "period_end")
@@ -220,9 +219,9 @@ def member_add(request: HttpRequest, network_id: int) -> HttpResponse:
 def member_remove(request: HttpRequest, network_id: int, centre_id: int) -> HttpResponse:
     """Ask, then take a centre out of the network."""
     network = _managed_network_or_403(request, network_id)
-    if not selectors.is_member(network_id=network.pk, centre_id=centre_id):
+    centre = selectors.member_centre(network_id=network.pk, centre_id=centre_id)
+    if centre is None:
         raise Http404
-    centre = get_object_or_404(Centre, pk=centre_id)
     if request.method == "POST":
         services.network_member_remove(actor=request.user, network=network, centre=centre)
         messages.success(request, _("%(centre)s is no longer a member.") % {"centre": centre.name})
@@ -296,7 +295,10 @@ def file_upload(request: HttpRequest, network_id: int) -> HttpResponse:
 
 
 def _network_file_or_404(network: Network, file_id: int) -> NetworkFile:
-    return get_object_or_404(NetworkFile, pk=file_id, network=network)
+    shared = selectors.network_file(network_id=network.pk, file_id=file_id)
+    if shared is None:
+        raise Http404
+    return shared
 
 
 @allow(FEDERATION_STAFF)

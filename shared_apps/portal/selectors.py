@@ -18,8 +18,9 @@ from shared_apps.accounts.models import (
 )
 from shared_apps.accounts.roles import Role
 from shared_apps.statistics.contracts import KEYS
-from shared_apps.statistics.models import CentreFigure
-from shared_apps.statistics.selectors import figure_sums
+from shared_apps.statistics.labels import dimension_label
+from shared_apps.statistics.models import CentreFigure, PublicActivityListing
+from shared_apps.statistics.selectors import category_names, figure_sums, public_activities
 from shared_apps.statistics.suppression import shown, suppress_line
 from tenants.models import Centre, Federation, Municipality
 
@@ -242,3 +243,13 @@ def latest_figure_year(*, centres: list[Centre]) -> int:
         "latest"
     ]
     return latest.year if latest else timezone.localdate().year
+
+
+def centre_public_activities(*, centre: Centre) -> list[PublicActivityListing]:
+    """The centre's public activities, soonest first, each with `category_label` in the
+    reader's language (the federation's name for the category, else the shared one)."""
+    names = category_names(federation_id=centre.federation_id)
+    activities = public_activities(centre_ids=[centre.pk])
+    for activity in activities:
+        activity.category_label = names.get(activity.category) or dimension_label(activity.category)
+    return activities

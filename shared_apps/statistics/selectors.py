@@ -110,15 +110,6 @@ def federation_key_sums(
     return {(key, month, dimension): value for key, month, dimension, value in rows}
 
 
-def centres_with_figures(*, federation_id: int) -> set[int]:
-    """Ids of the federation's centres that have any figure."""
-    return set(
-        CentreFigure.objects.filter(centre__federation_id=federation_id)
-        .values_list("centre_id", flat=True)
-        .distinct()
-    )
-
-
 def last_run() -> StatisticsRun | None:
     """The latest finished run of the pipeline (for "figures as of …")."""
     return StatisticsRun.objects.filter(finished_at__isnull=False).first()
