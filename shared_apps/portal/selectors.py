@@ -17,6 +17,7 @@ from shared_apps.accounts.models import (
     User,
 )
 from shared_apps.accounts.roles import Role
+from shared_apps.dashboard.tables.base import SUMMARY_KEYS
 from shared_apps.statistics.contracts import KEYS
 from shared_apps.statistics.labels import dimension_label
 from shared_apps.statistics.models import CentreFigure, PublicActivityListing
@@ -135,15 +136,10 @@ def municipality_overviews(*, user: User) -> list[MunicipalityOverview]:
 
 # --- Municipality portal: figures of the viewer's centres -----------------------------
 
-# The key figures a municipality sees per centre, in this order.
-MUNICIPALITY_KEY_FIGURES = (
-    "hours.total",
-    "volunteers.active_in_year",
-    "volunteers.new",
-    "activities.running_in_year",
-    "sessions.held",
-    "participants.total",
-    "help_requests.opened",
+# The key figures a municipality sees per centre, in the dashboard's order: how help requests
+# are followed up is the federation's business, how many there are is the municipality's.
+MUNICIPALITY_KEY_FIGURES = tuple(
+    key for key in SUMMARY_KEYS if key not in ("help_requests.matched", "help_requests.closed")
 )
 
 
