@@ -8,13 +8,6 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from toolkit.errors import ApplicationError
-
-
-def add_application_error(form: forms.Form, error: ApplicationError, fields: dict) -> None:
-    """Show a service's error on the field it names (mapped through `fields`), else on top."""
-    form.add_error(fields.get(error.field) if error.field else None, error.message)
-
 
 class SignInForm(AuthenticationForm):
     """E-mail and password. The field stays named "username": django-axes reads it."""

@@ -25,7 +25,6 @@ from shared_apps.accounts.forms import (
     NewAccountForm,
     PreferencesForm,
     SignInForm,
-    add_application_error,
 )
 from shared_apps.accounts.models import Invitation
 from shared_apps.accounts.roles import Role
@@ -44,7 +43,7 @@ from shared_apps.accounts.services import (
 from shared_apps.accounts.services import (
     invitation_accept as accept_invitation,
 )
-from toolkit.errors import ApplicationError
+from toolkit.errors import ApplicationError, form_add_error
 
 # The backend that made the account a session for: accepting an invitation signs in
 # without a password check (the link proved the e-mail address).
@@ -153,7 +152,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             if form is None:
                 context["error"] = error.message
             else:
-                add_application_error(form, error, NewAccountForm.service_fields)
+                form_add_error(form, error, fields=NewAccountForm.service_fields)
         else:
             if not signed_in_as_invitee:
                 login(request, user, backend=SIGN_IN_BACKEND)
@@ -208,7 +207,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
                 user=user, full_name=form.cleaned_data["full_name"], preferred_language=language
             )
         except ApplicationError as error:
-            add_application_error(form, error, PreferencesForm.service_fields)
+            form_add_error(form, error, fields=PreferencesForm.service_fields)
         else:
             with translation.override(language or translation.get_language()):
                 messages.success(request, _("Your preferences are saved."))

@@ -141,6 +141,11 @@ def _text(
     )
 
 
+def _hidden_mark(x: float, baseline: float) -> str:
+    """ "<5" just above the baseline where a hidden figure's bar or point would be."""
+    return _text(x, baseline - 4, SUPPRESSED_LABEL, text_anchor="middle", fill=MUTED, font_size=10)
+
+
 def _legend(chart: Chart, *, x: float, y: float) -> list[str]:
     parts = []
     for index, series in enumerate(chart.series):
@@ -234,16 +239,7 @@ def _vertical(chart: Chart) -> str:
                 if value is None:
                     continue
                 if value is HIDDEN:
-                    parts.append(
-                        _text(
-                            x + bar / 2,
-                            y_of(0) - 4,
-                            SUPPRESSED_LABEL,
-                            text_anchor="middle",
-                            fill=MUTED,
-                            font_size=10,
-                        )
-                    )
+                    parts.append(_hidden_mark(x + bar / 2, y_of(0)))
                     continue
                 y = y_of(float(value))
                 parts.append(
@@ -268,16 +264,7 @@ def _vertical(chart: Chart) -> str:
                     continue
                 if value is HIDDEN:
                     segments.append([])
-                    parts.append(
-                        _text(
-                            x,
-                            y_of(0) - 4,
-                            SUPPRESSED_LABEL,
-                            text_anchor="middle",
-                            fill=MUTED,
-                            font_size=10,
-                        )
-                    )
+                    parts.append(_hidden_mark(x, y_of(0)))
                     continue
                 point = (x, y_of(float(value)))
                 segments[-1].append(point)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import OuterRef, Subquery
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from shared_apps.accounts.models import FederationMembership, User
@@ -23,7 +22,7 @@ from shared_apps.dashboard.models import (
 )
 from shared_apps.statistics import selectors as figures
 from shared_apps.statistics.contracts import OTHER
-from tenants.models import Centre, Federation, FederationActivityCategory
+from tenants.models import Centre, Federation
 
 
 @dataclass(frozen=True)
@@ -113,13 +112,7 @@ def federation_centres(*, federation_id: int) -> list[CentreInfo]:
 def activity_category_labels(*, federation_id: int) -> dict[str, str]:
     """The federation's activity categories (code → name in the current language), in the
     federation's order, with "other" last."""
-    language = (get_language() or "en").split("-")[0]
-    field = {"nb": "name_nb", "da": "name_da"}.get(language, "name_en")
-    labels = dict(
-        FederationActivityCategory.objects.filter(federation_id=federation_id)
-        .order_by("position", "code")
-        .values_list("code", field)
-    )
+    labels = figures.category_names(federation_id=federation_id)
     other = labels.pop(OTHER, None)
     labels[OTHER] = other or _("Other")
     return labels

@@ -16,15 +16,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from shared_apps.accounts.access import allow
-from shared_apps.accounts.forms import add_application_error
 from shared_apps.accounts.roles import FEDERATION_MANAGERS, FEDERATION_STAFF
 from shared_apps.dashboard import tables
-from shared_apps.dashboard.exports import CSV, EXCEL, table_file
+from shared_apps.dashboard.exports import table_file
 from shared_apps.dashboard.forms import HourValueForm
 from shared_apps.dashboard.selectors import (
     FederationChoice,
@@ -35,7 +33,8 @@ from shared_apps.dashboard.selectors import (
 from shared_apps.dashboard.services import hour_value_update
 from shared_apps.statistics import selectors as figures
 from shared_apps.statistics.labels import key_label
-from toolkit.errors import ApplicationError
+from toolkit.errors import ApplicationError, form_add_error
+from toolkit.exports import CSV, EXCEL
 
 
 @dataclass(frozen=True)
@@ -409,10 +408,7 @@ def export(request: HttpRequest, table: str, file_format: str) -> HttpResponse:
     page = PAGES[TABLE_PAGES[table]](request, scope)
     if table not in page.tables:
         raise Http404
-    exported = table_file(page.tables[table], file_format)
-    response = HttpResponse(exported.content, content_type=exported.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, exported.filename)
-    return response
+    return table_file(page.tables[table], file_format).response()
 
 
 @allow(FEDERATION_MANAGERS)
@@ -435,7 +431,7 @@ def hour_value(request: HttpRequest) -> HttpResponse:
                     changed_by=request.user,
                 )
             except ApplicationError as error:
-                add_application_error(form, error, {"hour_value": "hour_value"})
+                form_add_error(form, error)
             else:
                 messages.success(request, _("The value of an hour is saved."))
                 query = urlencode({"federation": federation.slug})

@@ -3,43 +3,37 @@ by target group. Hidden people counts are written as "<5", like on the pages."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
 
 from shared_apps.networks.contracts import FigureValue, NetworkFigures
 from shared_apps.networks.figures import figure_labels
+from toolkit.exports import ExportFile, csv_file
+
+MONTH_COLUMNS = (
+    "hours",
+    "active_volunteers",
+    "new_volunteers",
+    "participants",
+    "activities_running",
+    "sessions_held",
+)
 
 
 def _cell(value: FigureValue) -> str:
     return value.text
 
 
-def _text(text: str) -> str:
-    # A spreadsheet would run a cell starting with one of these as a formula.
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def figures_csv(figures: NetworkFigures) -> str:
-    """CSV text of the figures (UTF-8 with a byte order mark added by the caller)."""
+def _rows(figures: NetworkFigures) -> list[list[str]]:
     labels = figure_labels()
-    columns = [
-        "hours",
-        "active_volunteers",
-        "new_volunteers",
-        "participants",
-        "activities_running",
-        "sessions_held",
-    ]
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([labels["month"], *(labels[column] for column in columns)])
+    rows = [[labels["month"], *(labels[column] for column in MONTH_COLUMNS)]]
     for line in figures.months:
-        writer.writerow(
-            [line.month.strftime("%Y-%m"), *(_cell(getattr(line, column)) for column in columns)]
+        rows.append(
+            [
+                line.month.strftime("%Y-%m"),
+                *(_cell(getattr(line, column)) for column in MONTH_COLUMNS),
+            ]
         )
-    writer.writerow(
+    rows.append(
         [
             str(figures.year),
             _cell(figures.hours),
@@ -51,16 +45,16 @@ def figures_csv(figures: NetworkFigures) -> str:
             _cell(figures.sessions_held),
         ]
     )
-    writer.writerow([])
-    writer.writerow([_("Target group"), _("Participants"), _("Network target group")])
+    rows.append([])
+    rows.append([_("Target group"), _("Participants"), _("Network target group")])
     for group in figures.participants_by_target_group:
-        writer.writerow(
+        rows.append(
             [group.label, _cell(group.participants), _("yes") if group.is_network_target else ""]
         )
-    writer.writerow([_("All target groups"), _cell(figures.participants_by_target_group_total), ""])
+    rows.append([_("All target groups"), _cell(figures.participants_by_target_group_total), ""])
     if figures.members:
-        writer.writerow([])
-        writer.writerow(
+        rows.append([])
+        rows.append(
             [
                 _("Centre"),
                 labels["hours"],
@@ -71,9 +65,9 @@ def figures_csv(figures: NetworkFigures) -> str:
             ]
         )
         for member in figures.members:
-            writer.writerow(
+            rows.append(
                 [
-                    _text(member.centre_name),
+                    member.centre_name,
                     _cell(member.hours),
                     _cell(member.active_volunteers_in_year),
                     _cell(member.new_volunteers),
@@ -81,4 +75,9 @@ def figures_csv(figures: NetworkFigures) -> str:
                     _cell(member.activities_running),
                 ]
             )
-    return out.getvalue()
+    return rows
+
+
+def figures_csv(figures: NetworkFigures, *, stem: str) -> ExportFile:
+    """The figures as a CSV file; every text cell is safe from formula injection."""
+    return csv_file(stem=stem, rows=_rows(figures))

@@ -16,9 +16,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shared_apps.accounts.models import User
-from shared_apps.networks import contracts, figures, selectors, services
+from shared_apps.networks import contracts, figures, files, forms, selectors, services
 from shared_apps.networks.models import Network, NetworkFile
 from toolkit.errors import ApplicationError
+
+# The centre's pages take the same input as the federation's, and hand out files the same way
+# (one set of forms, limits and headers for both hosts).
+PostForm = forms.PostForm
+MeetingNoteForm = forms.MeetingNoteForm
+FileForm = forms.FileForm
+YearForm = forms.YearForm
+file_response = files.file_response
 
 
 class NetworkNotFound(ApplicationError):
@@ -129,7 +137,7 @@ def centre_file_upload(
 def _file(centre_id: int, network_id: int, file_id: int) -> NetworkFile | None:
     if _network(centre_id, network_id) is None:
         return None
-    return NetworkFile.objects.filter(pk=file_id, network_id=network_id).first()
+    return selectors.network_file(network_id=network_id, file_id=file_id)
 
 
 def centre_file_download(
@@ -138,14 +146,7 @@ def centre_file_download(
     """Where a file of the centre's network is stored, or None if the centre is not a member
     (or the file is not in that network)."""
     shared = _file(centre_id, network_id, file_id)
-    if shared is None:
-        return None
-    return contracts.FileDownload(
-        path=shared.file.path,
-        original_name=shared.original_name,
-        content_type=shared.content_type,
-        size=shared.size,
-    )
+    return None if shared is None else selectors.file_download(shared)
 
 
 def centre_file(

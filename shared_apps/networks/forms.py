@@ -1,4 +1,5 @@
-"""Input of the federation's network pages; the rules live in services.py."""
+"""Input of the network pages, on the federation's host and (through the facade) on the
+centre's; the rules live in services.py."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from shared_apps.networks.files import max_bytes
-from shared_apps.networks.models import TARGET_GROUP_CHOICES
-from shared_apps.networks.services import MAX_NOTE_LENGTH, MAX_POST_LENGTH
+from shared_apps.networks.models import MAX_NOTE_LENGTH, MAX_POST_LENGTH, TARGET_GROUP_CHOICES
 from tenants.models import Centre, Federation
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -23,6 +23,10 @@ from tenants.models import Centre, Federation
 TARGET_GROUP_LABELS = {code: DIMENSION_LABELS[code] for code in TARGET_GROUPS}
 TARGET_GROUP_CHOICES = [(code, TARGET_GROUP_LABELS[code]) for code in TARGET_GROUPS]
 
+# The longest post and meeting note: the forms (on both hosts) and the services check them.
+MAX_POST_LENGTH = 5000
+MAX_NOTE_LENGTH = 20000
+
 # Who wrote something: a centre's staff (with their centre) or the federation's staff.
 _ONE_ORGANISATION = Q(centre__isnull=False, federation__isnull=True) | Q(
     centre__isnull=True, federation__isnull=False
@@ -110,7 +114,7 @@ class NetworkPost(models.Model):
     federation = models.ForeignKey(
         Federation, on_delete=models.CASCADE, null=True, related_name="+"
     )
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), max_length=MAX_POST_LENGTH)
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
 
     class Meta:
@@ -129,7 +133,7 @@ class MeetingNote(models.Model):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="meeting_notes")
     meeting_date = models.DateField(_("meeting date"))
     title = models.CharField(_("title"), max_length=200)
-    text = models.TextField(_("notes"))
+    text = models.TextField(_("notes"), max_length=MAX_NOTE_LENGTH)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -80,8 +80,19 @@ def is_member(*, network_id: int, centre_id: int) -> bool:
     return NetworkMembership.objects.filter(network_id=network_id, centre_id=centre_id).exists()
 
 
-def member_centre_ids(*, network: Network) -> list[int]:
-    return list(network.memberships.order_by("centre_id").values_list("centre_id", flat=True))
+def member_centre(*, network_id: int, centre_id: int) -> Centre | None:
+    """A member centre of the network, or None if the centre is not a member."""
+    membership = (
+        NetworkMembership.objects.filter(network_id=network_id, centre_id=centre_id)
+        .select_related("centre")
+        .first()
+    )
+    return None if membership is None else membership.centre
+
+
+def network_file(*, network_id: int, file_id: int) -> NetworkFile | None:
+    """A file shared in the network, or None if it is not in that network."""
+    return NetworkFile.objects.filter(pk=file_id, network_id=network_id).first()
 
 
 def network_memberships(*, network: Network) -> QuerySet[NetworkMembership]:
@@ -100,18 +111,6 @@ def addable_centres(*, network: Network) -> QuerySet[Centre]:
         .select_related("municipality")
         .order_by("name")
     )
-
-
-def network_posts(*, network: Network) -> QuerySet[NetworkPost]:
-    return network.posts.select_related("author", "centre", "federation")
-
-
-def network_meeting_notes(*, network: Network) -> QuerySet[MeetingNote]:
-    return network.meeting_notes.select_related("author", "centre", "federation")
-
-
-def network_files(*, network: Network) -> QuerySet[NetworkFile]:
-    return network.files.select_related("uploaded_by", "centre", "federation")
 
 
 def network_with_content(*, network_id: int) -> Network:
@@ -242,4 +241,14 @@ def network_detail(
             )
             for shared in network.files.all()
         ),
+    )
+
+
+def file_download(shared: NetworkFile) -> contracts.FileDownload:
+    """Where a file is stored and how to hand it out, for a person already allowed to see it."""
+    return contracts.FileDownload(
+        path=shared.file.path,
+        original_name=shared.original_name,
+        content_type=shared.content_type,
+        size=shared.size,
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import BinaryIO
+from typing import BinaryIO, NotRequired, TypedDict, Unpack
 
 from django.core.files import File
 from django.db import transaction
@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from shared_apps.accounts.models import User
 from shared_apps.networks import files as file_rules
 from shared_apps.networks.models import (
+    MAX_NOTE_LENGTH,
+    MAX_POST_LENGTH,
     MeetingNote,
     Network,
     NetworkFile,
@@ -34,39 +36,52 @@ from shared_apps.statistics.contracts import TARGET_GROUPS
 from tenants.models import Centre, CentreStatus, Federation
 from toolkit.errors import ApplicationError
 
-MAX_POST_LENGTH = 5000
-MAX_NOTE_LENGTH = 20000
-
 
 def _require_manager(*, actor: User, federation_id: int) -> None:
     if not is_federation_manager(user=actor, federation_id=federation_id):
         raise ApplicationError(_("Only the federation's administrators can change its networks."))
 
 
-def _clean_network_fields(
-    *,
-    name: str,
-    theme: str,
-    goal: str,
-    target_groups: Iterable[str],
-    period_start: datetime.date | None,
-    period_end: datetime.date | None,
+class NetworkFields(TypedDict):
+    """What a federation's administrators write about a network, on creation or later."""
+
+    name: str
+    theme: str
+    goal: str
+    target_groups: NotRequired[Iterable[str]]
+    period_start: NotRequired[datetime.date | None]
+    period_end: NotRequired[datetime.date | None]
+
+
+def _valid_network_fields(
+    *, actor: User, federation_id: int, network_id: int | None, fields: NetworkFields
 ) -> dict:
-    name, theme, goal = name.strip(), theme.strip(), goal.strip()
+    """The fields cleaned, or an ApplicationError; `network_id`: the network being changed."""
+    unexpected = set(fields) - set(NetworkFields.__annotations__)
+    if unexpected:  # a caller's mistake, as an unknown keyword argument would be
+        raise TypeError(f"Unknown network fields: {sorted(unexpected)}")
+    _require_manager(actor=actor, federation_id=federation_id)
+    name, theme, goal = fields["name"].strip(), fields["theme"].strip(), fields["goal"].strip()
     if not name:
         raise ApplicationError(_("Give the network a name."), field="name")
     if not theme:
         raise ApplicationError(_("Describe the network's theme."), field="theme")
     if not goal:
         raise ApplicationError(_("Describe what the network wants to achieve."), field="goal")
-    groups = list(dict.fromkeys(target_groups))
+    groups = list(dict.fromkeys(fields.get("target_groups", ())))
     unknown = [group for group in groups if group not in TARGET_GROUPS]
     if unknown:
         raise ApplicationError(
             _("Unknown target group: %(group)s.") % {"group": unknown[0]}, field="target_groups"
         )
+    period_start, period_end = fields.get("period_start"), fields.get("period_end")
     if period_start and period_end and period_end < period_start:
         raise ApplicationError(_("The period cannot end before it starts."), field="period_end")
+    namesakes = Network.objects.filter(federation_id=federation_id, name__iexact=name)
+    if namesakes.exclude(pk=network_id).exists():
+        raise ApplicationError(
+            _("The federation already has a network with this name."), field="name"
+        )
     return {
         "name": name,
         "theme": theme,
@@ -77,68 +92,26 @@ def _clean_network_fields(
     }
 
 
-def _name_taken_error() -> ApplicationError:
-    return ApplicationError(_("The federation already has a network with this name."), field="name")
-
-
 @transaction.atomic
 def network_create(
-    *,
-    actor: User,
-    federation: Federation,
-    name: str,
-    theme: str,
-    goal: str,
-    target_groups: Iterable[str] = (),
-    period_start: datetime.date | None = None,
-    period_end: datetime.date | None = None,
+    *, actor: User, federation: Federation, **fields: Unpack[NetworkFields]
 ) -> Network:
     """Create an experience network of the federation (its administrators only)."""
-    _require_manager(actor=actor, federation_id=federation.pk)
-    fields = _clean_network_fields(
-        name=name,
-        theme=theme,
-        goal=goal,
-        target_groups=target_groups,
-        period_start=period_start,
-        period_end=period_end,
+    cleaned = _valid_network_fields(
+        actor=actor, federation_id=federation.pk, network_id=None, fields=fields
     )
-    if Network.objects.filter(federation=federation, name__iexact=fields["name"]).exists():
-        raise _name_taken_error()
-    return Network.objects.create(federation=federation, created_by=actor, **fields)
+    return Network.objects.create(federation=federation, created_by=actor, **cleaned)
 
 
 @transaction.atomic
-def network_update(
-    *,
-    actor: User,
-    network: Network,
-    name: str,
-    theme: str,
-    goal: str,
-    target_groups: Iterable[str] = (),
-    period_start: datetime.date | None = None,
-    period_end: datetime.date | None = None,
-) -> Network:
+def network_update(*, actor: User, network: Network, **fields: Unpack[NetworkFields]) -> Network:
     """Change a network's name, theme, goal, target groups and period."""
-    _require_manager(actor=actor, federation_id=network.federation_id)
-    fields = _clean_network_fields(
-        name=name,
-        theme=theme,
-        goal=goal,
-        target_groups=target_groups,
-        period_start=period_start,
-        period_end=period_end,
+    cleaned = _valid_network_fields(
+        actor=actor, federation_id=network.federation_id, network_id=network.pk, fields=fields
     )
-    if (
-        Network.objects.filter(federation_id=network.federation_id, name__iexact=fields["name"])
-        .exclude(pk=network.pk)
-        .exists()
-    ):
-        raise _name_taken_error()
-    for field, value in fields.items():
+    for field, value in cleaned.items():
         setattr(network, field, value)
-    network.save(update_fields=list(fields))
+    network.save(update_fields=list(cleaned))
     return network
 
 

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from shared_apps.accounts.access import allow
-from shared_apps.accounts.forms import add_application_error
 from shared_apps.accounts.roles import FEDERATION_MANAGERS, FEDERATION_STAFF
 from shared_apps.networks import figures as network_figures
 from shared_apps.networks import selectors, services
 from shared_apps.networks.export import figures_csv
+from shared_apps.networks.files import file_response
 from shared_apps.networks.forms import (
     FileForm,
     MeetingNoteForm,
@@ -32,8 +32,7 @@ from shared_apps.networks.forms import (
     YearForm,
 )
 from shared_apps.networks.models import Network, NetworkFile
-from tenants.models import Centre
-from toolkit.errors import ApplicationError
+from toolkit.errors import ApplicationError, form_add_error
 
 NETWORK_FIELDS = ("name", "theme", "goal", "target_groups", "period_start", "period_end")
 
@@ -104,7 +103,7 @@ def network_create(request: HttpRequest) -> HttpResponse:
                 **{field: data[field] for field in NETWORK_FIELDS},
             )
         except ApplicationError as error:
-            add_application_error(form, error, {field: field for field in NETWORK_FIELDS})
+            form_add_error(form, error)
         else:
             messages.success(
                 request,
@@ -131,7 +130,7 @@ def network_edit(request: HttpRequest, network_id: int) -> HttpResponse:
                 **{field: form.cleaned_data[field] for field in NETWORK_FIELDS},
             )
         except ApplicationError as error:
-            add_application_error(form, error, {field: field for field in NETWORK_FIELDS})
+            form_add_error(form, error)
         else:
             messages.success(request, _("The network is saved."))
             return redirect("networks:detail", network_id=network.pk)
@@ -208,7 +207,7 @@ def member_add(request: HttpRequest, network_id: int) -> HttpResponse:
         try:
             services.network_member_add(actor=request.user, network=network, centre=centre)
         except ApplicationError as error:
-            add_application_error(form, error, {"centre": "centre"})
+            form_add_error(form, error)
         else:
             messages.success(request, _("%(centre)s is now a member.") % {"centre": centre.name})
             return redirect("networks:detail", network_id=network.pk)
@@ -220,9 +219,9 @@ def member_add(request: HttpRequest, network_id: int) -> HttpResponse:
 def member_remove(request: HttpRequest, network_id: int, centre_id: int) -> HttpResponse:
     """Ask, then take a centre out of the network."""
     network = _managed_network_or_403(request, network_id)
-    if not selectors.is_member(network_id=network.pk, centre_id=centre_id):
+    centre = selectors.member_centre(network_id=network.pk, centre_id=centre_id)
+    if centre is None:
         raise Http404
-    centre = get_object_or_404(Centre, pk=centre_id)
     if request.method == "POST":
         services.network_member_remove(actor=request.user, network=network, centre=centre)
         messages.success(request, _("%(centre)s is no longer a member.") % {"centre": centre.name})
@@ -245,7 +244,7 @@ def post_create(request: HttpRequest, network_id: int) -> HttpResponse:
                 author=request.user, network=network, text=form.cleaned_data["text"]
             )
         except ApplicationError as error:
-            add_application_error(form, error, {"text": "text"})
+            form_add_error(form, error)
         else:
             messages.success(request, _("Your post is published."))
             return redirect("networks:detail", network_id=network.pk)
@@ -262,7 +261,7 @@ def note_create(request: HttpRequest, network_id: int) -> HttpResponse:
         try:
             services.meeting_note_create(author=request.user, network=network, **form.cleaned_data)
         except ApplicationError as error:
-            add_application_error(form, error, {name: name for name in form.fields})
+            form_add_error(form, error)
         else:
             messages.success(request, _("The meeting note is saved."))
             return redirect("networks:detail", network_id=network.pk)
@@ -286,7 +285,7 @@ def file_upload(request: HttpRequest, network_id: int) -> HttpResponse:
                 size=upload.size,
             )
         except ApplicationError as error:
-            add_application_error(form, error, {"file": "file"})
+            form_add_error(form, error)
         else:
             messages.success(
                 request, _("%(name)s is shared with the network.") % {"name": upload.name}
@@ -296,19 +295,10 @@ def file_upload(request: HttpRequest, network_id: int) -> HttpResponse:
 
 
 def _network_file_or_404(network: Network, file_id: int) -> NetworkFile:
-    return get_object_or_404(NetworkFile, pk=file_id, network=network)
-
-
-def file_response(*, path: str, name: str, content_type: str) -> FileResponse:
-    """A file as an attachment, never shown inline and never kept in a shared cache."""
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 (FileResponse closes it)
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    add_never_cache_headers(response)
-    return response
+    shared = selectors.network_file(network_id=network.pk, file_id=file_id)
+    if shared is None:
+        raise Http404
+    return shared
 
 
 @allow(FEDERATION_STAFF)
@@ -316,9 +306,7 @@ def file_download(request: HttpRequest, network_id: int, file_id: int) -> HttpRe
     """Download a file of a network the person may see."""
     network = _network_or_404(request, network_id)
     shared = _network_file_or_404(network, file_id)
-    return file_response(
-        path=shared.file.path, name=shared.original_name, content_type=shared.content_type
-    )
+    return file_response(selectors.file_download(shared))
 
 
 @allow(FEDERATION_STAFF)
@@ -371,9 +359,6 @@ def report_csv(request: HttpRequest, network_id: int) -> HttpResponse:
     network = _network_or_404(request, network_id)
     year, _form = _year(request, network)
     figures = network_figures.network_figures(network=network, year=year, with_members=True)
-    response = HttpResponse("\ufeff" + figures_csv(figures), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="network-{network.pk}-{figures.year}.csv"'
-    )
+    response = figures_csv(figures, stem=f"network-{network.pk}-{figures.year}").response()
     add_never_cache_headers(response)
     return response

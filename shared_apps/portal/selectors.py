@@ -17,9 +17,11 @@ from shared_apps.accounts.models import (
     User,
 )
 from shared_apps.accounts.roles import Role
+from shared_apps.dashboard.tables.base import SUMMARY_KEYS
 from shared_apps.statistics.contracts import KEYS
-from shared_apps.statistics.models import CentreFigure
-from shared_apps.statistics.selectors import figure_sums
+from shared_apps.statistics.labels import dimension_label
+from shared_apps.statistics.models import CentreFigure, PublicActivityListing
+from shared_apps.statistics.selectors import category_names, figure_sums, public_activities
 from shared_apps.statistics.suppression import shown, suppress_line
 from tenants.models import Centre, Federation, Municipality
 
@@ -134,15 +136,10 @@ def municipality_overviews(*, user: User) -> list[MunicipalityOverview]:
 
 # --- Municipality portal: figures of the viewer's centres -----------------------------
 
-# The key figures a municipality sees per centre, in this order.
-MUNICIPALITY_KEY_FIGURES = (
-    "hours.total",
-    "volunteers.active_in_year",
-    "volunteers.new",
-    "activities.running_in_year",
-    "sessions.held",
-    "participants.total",
-    "help_requests.opened",
+# The key figures a municipality sees per centre, in the dashboard's order: how help requests
+# are followed up is the federation's business, how many there are is the municipality's.
+MUNICIPALITY_KEY_FIGURES = tuple(
+    key for key in SUMMARY_KEYS if key not in ("help_requests.matched", "help_requests.closed")
 )
 
 
@@ -242,3 +239,13 @@ def latest_figure_year(*, centres: list[Centre]) -> int:
         "latest"
     ]
     return latest.year if latest else timezone.localdate().year
+
+
+def centre_public_activities(*, centre: Centre) -> list[PublicActivityListing]:
+    """The centre's public activities, soonest first, each with `category_label` in the
+    reader's language (the federation's name for the category, else the shared one)."""
+    names = category_names(federation_id=centre.federation_id)
+    activities = public_activities(centre_ids=[centre.pk])
+    for activity in activities:
+        activity.category_label = names.get(activity.category) or dimension_label(activity.category)
+    return activities

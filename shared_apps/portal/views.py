@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from shared_apps.accounts.access import allow
-from shared_apps.accounts.forms import add_application_error
 from shared_apps.accounts.roles import (
     FEDERATION_MANAGERS,
     FEDERATION_STAFF,
@@ -25,6 +24,7 @@ from shared_apps.portal.forms import CentreAdminInvitationForm, MunicipalityView
 from shared_apps.portal.selectors import (
     administered_federation,
     centre_monthly_trend,
+    centre_public_activities,
     centres_key_figures,
     federation_overviews,
     latest_figure_year,
@@ -32,9 +32,8 @@ from shared_apps.portal.selectors import (
     viewable_centre,
 )
 from shared_apps.reports.selectors import submitted_reports
-from shared_apps.statistics.labels import dimension_label, key_label
-from shared_apps.statistics.selectors import category_names, public_activities
-from toolkit.errors import ApplicationError
+from shared_apps.statistics.labels import key_label
+from toolkit.errors import ApplicationError, form_add_error
 
 
 def _render_federation_home(
@@ -86,7 +85,7 @@ def _send(request: HttpRequest, form, **place) -> HttpResponse:
             **place,
         )
     except ApplicationError as error:
-        add_application_error(form, error, form.service_fields)
+        form_add_error(form, error, fields=form.service_fields)
         return _render_federation_home(request, bound_form=form, status=400)
     messages.success(
         request,
@@ -186,10 +185,6 @@ def municipality_centre(request: HttpRequest, slug: str) -> HttpResponse:
             Series(str(key_label("hours.total")), [row["hours_total"].number for row in trend])
         ],
     )
-    names = category_names(federation_id=centre.federation_id)
-    activities = public_activities(centre_ids=[centre.pk])
-    for activity in activities:
-        activity.category_label = names.get(activity.category) or dimension_label(activity.category)
     return render(
         request,
         "portal/municipality_centre.html",
@@ -200,7 +195,7 @@ def municipality_centre(request: HttpRequest, slug: str) -> HttpResponse:
             "figures": centres_key_figures(centres=[centre], year=year),
             "trend": trend,
             "chart": chart,
-            "activities": activities,
+            "activities": centre_public_activities(centre=centre),
             "reports": submitted_reports(centre_ids=[centre.pk]),
         },
     )

@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from shared_apps.reports.contracts import ReportPdf
 from shared_apps.reports.layout import report_figures
 from shared_apps.reports.models import AnnualReportSnapshot
-from shared_apps.reports.selectors import federation_category_names, snapshot_figures
+from shared_apps.reports.selectors import snapshot_figures
+from shared_apps.statistics.selectors import category_names
 
 STYLESHEET = Path(__file__).with_name("pdf_style.css")
 PLACEHOLDER = re.compile(r"%\((page|pages)\)s")
@@ -54,9 +55,7 @@ def snapshot_pdf_html(snapshot: AnnualReportSnapshot) -> str:
     with translation.override(language):
         figures = report_figures(
             snapshot_figures(snapshot),
-            category_names=federation_category_names(
-                federation_id=centre.federation_id, language=language
-            ),
+            category_names=category_names(federation_id=centre.federation_id, language=language),
             suppress=True,
         )
         return render_to_string(

@@ -13,13 +13,12 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from shared_apps.accounts.models import FederationMembership, MunicipalityViewer, User
 from shared_apps.reports.contracts import AnnualReportNarrative, SubmittedReport
 from shared_apps.reports.models import AnnualReportSnapshot, AnnualReportStatus, ReportStatus
 from shared_apps.statistics.contracts import AggregateRow
-from tenants.models import Centre, Federation, FederationActivityCategory, Municipality
+from tenants.models import Centre, Federation, Municipality
 
 
 def report_url(*, centre_slug: str, year: int) -> str:
@@ -281,15 +280,4 @@ def submitted_report(snapshot: AnnualReportSnapshot) -> SubmittedReport:
             partners=tuple(snapshot.partners),
         ),
         figures=snapshot_figures(snapshot),
-    )
-
-
-def federation_category_names(*, federation_id: int, language: str | None = None) -> dict:
-    """The federation's activity category names by code, in its order, in the language."""
-    language = (language or get_language() or "en")[:2]
-    field = {"nb": "name_nb", "da": "name_da"}.get(language, "name_en")
-    return dict(
-        FederationActivityCategory.objects.filter(federation_id=federation_id)
-        .order_by("position", "code")
-        .values_list("code", field)
     )

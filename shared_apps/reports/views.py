@@ -15,6 +15,7 @@ from shared_apps.reports import selectors
 from shared_apps.reports.layout import report_figures
 from shared_apps.reports.models import FIRST_YEAR
 from shared_apps.reports.pdf import snapshot_pdf
+from shared_apps.statistics.selectors import category_names
 
 
 @allow(FEDERATION_STAFF, MUNICIPALITY_VIEWERS)
@@ -81,7 +82,7 @@ def report_detail(request: HttpRequest, centre_slug: str, year: int) -> HttpResp
     centre = snapshot.centre
     figures = report_figures(
         selectors.snapshot_figures(snapshot),
-        category_names=selectors.federation_category_names(federation_id=centre.federation_id),
+        category_names=category_names(federation_id=centre.federation_id),
         suppress=True,
     )
     return render(

@@ -10,7 +10,6 @@ from decimal import Decimal
 
 from django.db.models import F, Max, Sum
 from django.db.models.functions import TruncYear
-from django.utils.translation import get_language
 
 from shared_apps.statistics.contracts import KEYS
 from shared_apps.statistics.models import (
@@ -20,6 +19,7 @@ from shared_apps.statistics.models import (
     StatisticsRun,
 )
 from tenants.models import FederationActivityCategory
+from toolkit.i18n import language_field
 
 # What figures can be grouped by, and the field behind each.
 GROUPS = {
@@ -110,15 +110,6 @@ def federation_key_sums(
     return {(key, month, dimension): value for key, month, dimension, value in rows}
 
 
-def centres_with_figures(*, federation_id: int) -> set[int]:
-    """Ids of the federation's centres that have any figure."""
-    return set(
-        CentreFigure.objects.filter(centre__federation_id=federation_id)
-        .values_list("centre_id", flat=True)
-        .distinct()
-    )
-
-
 def last_run() -> StatisticsRun | None:
     """The latest finished run of the pipeline (for "figures as of …")."""
     return StatisticsRun.objects.filter(finished_at__isnull=False).first()
@@ -140,12 +131,11 @@ def public_activities(*, centre_ids: Iterable[int]) -> list[PublicActivityListin
     )
 
 
-def category_names(*, federation_id: int) -> dict[str, str]:
-    """The federation's activity category names by code, in the active language."""
-    language = (get_language() or "en")[:2]
-    field = {"nb": "name_nb", "da": "name_da"}.get(language, "name_en")
+def category_names(*, federation_id: int, language: str | None = None) -> dict[str, str]:
+    """The federation's activity category names by code, in its order, in the language
+    (default: the active one)."""
     return dict(
-        FederationActivityCategory.objects.filter(federation_id=federation_id).values_list(
-            "code", field
-        )
+        FederationActivityCategory.objects.filter(federation_id=federation_id)
+        .order_by("position", "code")
+        .values_list("code", language_field("name", language))
     )

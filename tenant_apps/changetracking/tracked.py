@@ -1,4 +1,9 @@
-"""The tables whose writes change a centre's statistics (see models.ChangeMark)."""
+"""The tables whose writes change a centre's statistics (see models.ChangeMark).
+
+Every table a statistics collector or publisher reads must be here, and have the trigger
+that raises the change mark: add a table here and, in a new migration of this app, its
+trigger (the SQL of migrations/0001_initial.py). tests/test_tracked_tables.py checks both.
+"""
 
 TRACKED_TABLES = (
     "activities_activitycategory",
@@ -12,30 +17,3 @@ TRACKED_TABLES = (
     "helprequests_helprequest",
     "helprequests_assignment",
 )
-
-# In `public`, shared by every centre: it raises the mark of the schema whose table was
-# written (TG_TABLE_SCHEMA), so one function serves the template and every clone.
-FUNCTION_SQL = """
-CREATE OR REPLACE FUNCTION public.changetracking_mark_changed() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE format(
-        'UPDATE %I.changetracking_changemark SET version = version + 1, changed_at = now()',
-        TG_TABLE_SCHEMA
-    );
-    RETURN NULL;
-END
-$$;
-"""
-
-
-def trigger_sql(table: str) -> str:
-    return (
-        f"CREATE TRIGGER changetracking_{table} "
-        f"AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table} "
-        "FOR EACH STATEMENT EXECUTE FUNCTION public.changetracking_mark_changed()"
-    )
-
-
-def drop_trigger_sql(table: str) -> str:
-    return f"DROP TRIGGER IF EXISTS changetracking_{table} ON {table}"

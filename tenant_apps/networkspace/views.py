@@ -8,9 +8,8 @@ and so do its files.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -18,16 +17,12 @@ from shared_apps.accounts.access import allow
 from shared_apps.accounts.roles import CENTRE_STAFF
 from shared_apps.networks import facade
 from shared_apps.networks.contracts import NetworkDetail
-from tenant_apps.networkspace.forms import FileForm, MeetingNoteForm, PostForm, YearForm
-from toolkit.errors import ApplicationError
+from shared_apps.networks.facade import FileForm, MeetingNoteForm, PostForm, YearForm
+from toolkit.errors import ApplicationError, form_add_error
 
 
 def _centre_id(request: HttpRequest) -> int:
     return request.tenant.pk
-
-
-def _add_error(form, error: ApplicationError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 @allow(CENTRE_STAFF)
@@ -109,7 +104,7 @@ def post_create(request: HttpRequest, network_id: int) -> HttpResponse:
                 text=form.cleaned_data["text"],
             )
         except ApplicationError as error:
-            _add_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("Your post is published."))
             return redirect("networkspace:detail", network_id=network_id)
@@ -131,7 +126,7 @@ def note_create(request: HttpRequest, network_id: int) -> HttpResponse:
                 **form.cleaned_data,
             )
         except ApplicationError as error:
-            _add_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("The meeting note is saved."))
             return redirect("networkspace:detail", network_id=network_id)
@@ -156,7 +151,7 @@ def file_upload(request: HttpRequest, network_id: int) -> HttpResponse:
                 size=upload.size,
             )
         except ApplicationError as error:
-            _add_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(
                 request, _("%(name)s is shared with the network.") % {"name": upload.name}
@@ -173,19 +168,7 @@ def file_download(request: HttpRequest, network_id: int, file_id: int) -> HttpRe
     )
     if download is None:
         raise Http404
-    try:
-        handle = open(download.path, "rb")  # noqa: SIM115 (FileResponse closes it)
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=download.original_name,
-        content_type=download.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    add_never_cache_headers(response)
-    return response
+    return facade.file_response(download)
 
 
 @allow(CENTRE_STAFF)

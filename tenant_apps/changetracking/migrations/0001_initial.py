@@ -1,11 +1,45 @@
 from django.db import migrations, models
 
-from tenant_apps.changetracking.tracked import (
-    FUNCTION_SQL,
-    TRACKED_TABLES,
-    drop_trigger_sql,
-    trigger_sql,
+# Frozen copies of tracked.py as it was when this migration was written: a migration must do
+# the same thing forever. A table tracked later gets its trigger in a new migration
+# (tests/test_tracked_tables.py in this app checks that this list and tracked.TRACKED_TABLES agree).
+TABLES = (
+    "activities_activitycategory",
+    "activities_activity",
+    "activities_session",
+    "activities_attendance",
+    "hours_hoursentry",
+    "people_volunteer",
+    "people_participant",
+    "helprequests_requesttype",
+    "helprequests_helprequest",
+    "helprequests_assignment",
 )
+
+FUNCTION_SQL = """
+CREATE OR REPLACE FUNCTION public.changetracking_mark_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE format(
+        'UPDATE %I.changetracking_changemark SET version = version + 1, changed_at = now()',
+        TG_TABLE_SCHEMA
+    );
+    RETURN NULL;
+END
+$$;
+"""
+
+
+def trigger_sql(table: str) -> str:
+    return (
+        f"CREATE TRIGGER changetracking_{table} "
+        f"AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION public.changetracking_mark_changed()"
+    )
+
+
+def drop_trigger_sql(table: str) -> str:
+    return f"DROP TRIGGER IF EXISTS changetracking_{table} ON {table}"
 
 
 class Migration(migrations.Migration):
@@ -39,7 +73,7 @@ class Migration(migrations.Migration):
         ),
         migrations.RunSQL(FUNCTION_SQL, migrations.RunSQL.noop),
         migrations.RunSQL(
-            [trigger_sql(table) for table in TRACKED_TABLES],
-            [drop_trigger_sql(table) for table in TRACKED_TABLES],
+            [trigger_sql(table) for table in TABLES],
+            [drop_trigger_sql(table) for table in TABLES],
         ),
     ]

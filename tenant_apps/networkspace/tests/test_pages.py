@@ -12,7 +12,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from shared_apps.networks import services
-from shared_apps.networks.models import MeetingNote, Network, NetworkFile, NetworkPost
+from shared_apps.networks.models import (
+    MAX_POST_LENGTH,
+    MeetingNote,
+    Network,
+    NetworkFile,
+    NetworkPost,
+)
 from shared_apps.statistics.contracts import AggregateRow
 from shared_apps.statistics.facade import centre_figures_replace
 from tenants.models import Federation
@@ -100,6 +106,22 @@ def test_staff_of_a_member_centre_post_and_write_meeting_notes(
     assert "<p>Our language café has a walking group now.</p>" in html
     assert "Cora Coordinator, Alpha Frivilligsentral" in html
     assert "Spring meeting" in html
+
+
+def test_a_post_over_the_length_limit_is_refused_with_the_form_error(
+    alpha_coordinator_client, network
+):
+    response = alpha_coordinator_client.post(
+        f"/networks/{network.pk}/posts/", {"text": "x" * (MAX_POST_LENGTH + 1)}
+    )
+
+    assert response.status_code == 400
+    assert (
+        f"Ensure this value has at most {MAX_POST_LENGTH} characters "
+        f"(it has {MAX_POST_LENGTH + 1})." in response.text
+    )
+    assert f'maxlength="{MAX_POST_LENGTH}"' in response.text
+    assert not NetworkPost.objects.exists()
 
 
 def test_staff_of_a_member_centre_upload_and_download_files(alpha_coordinator_client, network):
