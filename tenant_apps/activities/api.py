@@ -251,26 +251,17 @@ class SignupOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-def _own_volunteer(request) -> Volunteer | None:
-    return volunteer_for_account(user_id=request.user.pk)
-
-
-def _shift_for(request, shift_id: int) -> Shift:
+def _shift_for(request, shift_id: int, own: Volunteer | None) -> Shift:
     shift = get_object_or_404(Shift.objects.select_related("session__activity"), pk=shift_id)
     activity = shift.session.activity
     if _is_staff(request) or (activity.is_public and activity.is_active):
         return shift
-    own = _own_volunteer(request)
-    if (
-        own is not None
-        and ShiftSignup.objects.filter(shift__session=shift.session, volunteer=own).exists()
-    ):
+    if own is not None and selectors.is_signed_up_for_session(volunteer=own, session=shift.session):
         return shift
     raise Http404
 
 
-def _volunteer_for(request, volunteer_id: int | None) -> Volunteer:
-    own = _own_volunteer(request)
+def _volunteer_for(request, volunteer_id: int | None, own: Volunteer | None) -> Volunteer:
     if volunteer_id is None or (own is not None and own.pk == volunteer_id):
         if own is None:
             raise ValidationError(
@@ -291,10 +282,11 @@ def _volunteer_for(request, volunteer_id: int | None) -> Volunteer:
 
 def _shift_and_volunteer(request, shift_id: int) -> tuple[Shift, Volunteer]:
     """The shift (404 unless this person may see it) and whom the request is about."""
-    shift = _shift_for(request, shift_id)
+    own = volunteer_for_account(user_id=request.user.pk)
+    shift = _shift_for(request, shift_id, own)
     serializer = SignupInputSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
-    return shift, _volunteer_for(request, serializer.validated_data.get("volunteer"))
+    return shift, _volunteer_for(request, serializer.validated_data.get("volunteer"), own)
 
 
 class ShiftSignUpApi(APIView):

@@ -184,6 +184,11 @@ def volunteer_signups_in(
     return ShiftSignup.objects.filter(volunteer=volunteer, shift__session__in=sessions)
 
 
+def is_signed_up_for_session(*, volunteer: Volunteer, session: Session) -> bool:
+    """Whether the volunteer is on one of the session's shifts (confirmed or waiting)."""
+    return ShiftSignup.objects.filter(shift__session=session, volunteer=volunteer).exists()
+
+
 def waiting_positions(signups: list[ShiftSignup]) -> dict[int, int]:
     """For waiting sign-ups: their place in the queue of their shift (1 = next to move up)."""
     waiting = [signup for signup in signups if signup.status == WAITING]

@@ -30,7 +30,6 @@ from tenant_apps.people.selectors import volunteer_for_account
 from toolkit.errors import ApplicationError, form_add_error
 from toolkit.pagination import paginate
 
-PAGE_SIZE = 25
 Status = HelpRequest.Status
 
 # The button that moves a request from its status to another: (from, to) -> label.
@@ -63,7 +62,7 @@ def help_request_list(request):
         request_type=filters.get("request_type"),
         area=filters.get("area"),
     )
-    page = paginate(request, requests, per_page=PAGE_SIZE)
+    page = paginate(request, requests)
     services.help_request_list_record_viewed(actor=request.user, summary="help request list")
     return render(request, "helprequests/list.html", {"form": form, "page": page})
 
