@@ -29,9 +29,9 @@ from tenant_apps.activities.models import (
     ShiftSignup,
 )
 from tenant_apps.activities.selectors import activity_categories
-from tenant_apps.activities.services import activity_category_create
+from tenant_apps.activities.services import ACTIVITY_FIELDS, activity_category_create
 from tenant_apps.people.models import AgeBand, TargetGroup, Volunteer
-from toolkit.errors import ApplicationError
+from tenant_apps.people.selectors import volunteer_for_account
 
 
 class WritePolicyPermission(RolePolicyPermission):
@@ -46,10 +46,6 @@ class WritePolicyPermission(RolePolicyPermission):
 def _is_staff(request) -> bool:
     # The view's policy has been decided already (two-factor included); only the role counts.
     return Role.COORDINATOR in roles_for(request.user, request)
-
-
-def _raise_validation(error: ApplicationError):
-    raise ValidationError({error.field or "non_field_errors": [error.message]}) from error
 
 
 class ActivityCategoryListApi(APIView):
@@ -83,10 +79,7 @@ class ActivityCategoryListApi(APIView):
     def post(self, request):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            category = activity_category_create(**serializer.validated_data)
-        except ApplicationError as error:
-            _raise_validation(error)
+        category = activity_category_create(**serializer.validated_data)
         return Response(self.OutputSerializer(category).data, status=status.HTTP_201_CREATED)
 
 
@@ -99,23 +92,7 @@ class ActivityOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Activity
-        fields = [
-            "id",
-            "name",
-            "category",
-            "category_name",
-            "description",
-            "place",
-            "partner_associations",
-            "recurrence",
-            "first_date",
-            "last_date",
-            "start_time",
-            "end_time",
-            "requires_certificate",
-            "is_public",
-            "is_active",
-        ]
+        fields = ["id", *ACTIVITY_FIELDS, "category_name"]
         read_only_fields = fields
 
 
@@ -167,10 +144,7 @@ class ActivityListApi(generics.ListAPIView):
     def post(self, request):
         serializer = ActivityInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            activity = services.activity_create(**serializer.validated_data)
-        except ApplicationError as error:
-            _raise_validation(error)
+        activity = services.activity_create(**serializer.validated_data)
         return Response(ActivityOutputSerializer(activity).data, status=status.HTTP_201_CREATED)
 
 
@@ -201,12 +175,7 @@ class ActivityDetailApi(APIView):
         activity = self._activity(request, activity_id)
         serializer = ActivityInputSerializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        try:
-            activity = services.activity_update(
-                activity=activity, data=dict(serializer.validated_data)
-            )
-        except ApplicationError as error:
-            _raise_validation(error)
+        activity = services.activity_update(activity=activity, data=dict(serializer.validated_data))
         return Response(ActivityOutputSerializer(activity).data)
 
 
@@ -282,22 +251,17 @@ class SignupOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-def _shift_for(request, shift_id: int) -> Shift:
+def _shift_for(request, shift_id: int, own: Volunteer | None) -> Shift:
     shift = get_object_or_404(Shift.objects.select_related("session__activity"), pk=shift_id)
     activity = shift.session.activity
     if _is_staff(request) or (activity.is_public and activity.is_active):
         return shift
-    own = selectors.volunteer_for_account(request.user.pk)
-    if (
-        own is not None
-        and ShiftSignup.objects.filter(shift__session=shift.session, volunteer=own).exists()
-    ):
+    if own is not None and selectors.is_signed_up_for_session(volunteer=own, session=shift.session):
         return shift
     raise Http404
 
 
-def _volunteer_for(request, volunteer_id: int | None) -> Volunteer:
-    own = selectors.volunteer_for_account(request.user.pk)
+def _volunteer_for(request, volunteer_id: int | None, own: Volunteer | None) -> Volunteer:
     if volunteer_id is None or (own is not None and own.pk == volunteer_id):
         if own is None:
             raise ValidationError(
@@ -316,6 +280,15 @@ def _volunteer_for(request, volunteer_id: int | None) -> Volunteer:
     return volunteer
 
 
+def _shift_and_volunteer(request, shift_id: int) -> tuple[Shift, Volunteer]:
+    """The shift (404 unless this person may see it) and whom the request is about."""
+    own = volunteer_for_account(user_id=request.user.pk)
+    shift = _shift_for(request, shift_id, own)
+    serializer = SignupInputSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return shift, _volunteer_for(request, serializer.validated_data.get("volunteer"), own)
+
+
 class ShiftSignUpApi(APIView):
     """POST: sign up for a shift (confirmed, or waiting when it is full). Coordinators may
     name another volunteer."""
@@ -324,14 +297,8 @@ class ShiftSignUpApi(APIView):
 
     @extend_schema(request=SignupInputSerializer, responses={201: SignupOutputSerializer})
     def post(self, request, shift_id: int):
-        shift = _shift_for(request, shift_id)
-        serializer = SignupInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        volunteer = _volunteer_for(request, serializer.validated_data.get("volunteer"))
-        try:
-            signup = services.shift_sign_up(shift=shift, volunteer=volunteer)
-        except ApplicationError as error:
-            _raise_validation(error)
+        shift, volunteer = _shift_and_volunteer(request, shift_id)
+        signup = services.shift_sign_up(shift=shift, volunteer=volunteer, actor=request.user)
         return Response(SignupOutputSerializer(signup).data, status=status.HTTP_201_CREATED)
 
 
@@ -342,14 +309,8 @@ class ShiftWithdrawApi(APIView):
 
     @extend_schema(request=SignupInputSerializer, responses={204: None})
     def post(self, request, shift_id: int):
-        shift = _shift_for(request, shift_id)
-        serializer = SignupInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        volunteer = _volunteer_for(request, serializer.validated_data.get("volunteer"))
-        try:
-            services.shift_withdraw(shift=shift, volunteer=volunteer)
-        except ApplicationError as error:
-            _raise_validation(error)
+        shift, volunteer = _shift_and_volunteer(request, shift_id)
+        services.shift_withdraw(shift=shift, volunteer=volunteer, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -410,8 +371,5 @@ class AttendanceApi(generics.ListAPIView):
             (row["age_band"], row.get("target_group", ""), row["count"])
             for row in serializer.validated_data["rows"]
         ]
-        try:
-            saved = services.attendance_record(session=session, rows=rows)
-        except ApplicationError as error:
-            _raise_validation(error)
+        saved = services.attendance_record(session=session, rows=rows)
         return Response(AttendanceOutputSerializer(saved, many=True).data)

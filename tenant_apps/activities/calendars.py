@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tenant_apps.activities import selectors
-from tenant_apps.activities.centre import centre_time_zone, current_centre, local_moment
 from tenant_apps.activities.models import Activity, Session
 from tenant_apps.people.models import Volunteer
+from tenants.current import centre_time_zone, current_centre, local_moment
 
 # Calendar apps show what is coming and a little of what was.
 FEED_HISTORY = timedelta(days=90)

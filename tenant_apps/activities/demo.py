@@ -11,7 +11,6 @@ from datetime import date, time, timedelta
 from django.db import transaction
 
 from tenant_apps.activities import services
-from tenant_apps.activities.centre import current_centre
 from tenant_apps.activities.models import (
     Activity,
     ActivityCategory,
@@ -22,6 +21,7 @@ from tenant_apps.activities.models import (
 )
 from tenant_apps.activities.selectors import centre_today
 from tenant_apps.people.models import PoliceCertificateRecord, Volunteer
+from tenants.current import current_centre
 
 AHEAD = timedelta(weeks=8)
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from shared_apps.accounts import facade
-from tenant_apps.activities.centre import centre_base_url, current_centre
 from tenant_apps.activities.models import ShiftSignup
+from tenants.current import centre_base_url, current_centre
 from tenants.models import Centre
 
 SUPPORTED_LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)

@@ -9,7 +9,21 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from tenant_apps.activities.models import Activity, ActivityCategory, Shift
+from tenant_apps.activities.services import ACTIVITY_FIELDS
 from tenant_apps.people.models import AgeBand, TargetGroup
+
+
+class ServiceValidatedModelForm(forms.ModelForm):
+    """A model form that only parses input: the service checks the values together.
+
+    Not calling ModelForm.clean() leaves out the model's uniqueness and constraint checks
+    (Django documents this), whose messages name database constraints; the service raises
+    clear ones instead. Bind it to no instance (edit pages pass `initial=`), so that a
+    refused change never alters the object the page shows.
+    """
+
+    def clean(self):
+        return self.cleaned_data
 
 
 class DateInput(forms.DateInput):
@@ -31,7 +45,7 @@ class CategoryChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(ServiceValidatedModelForm):
     """The fields of an activity; `services.activity_create/update` checks them together."""
 
     category = CategoryChoiceField(
@@ -40,21 +54,7 @@ class ActivityForm(forms.ModelForm):
 
     class Meta:
         model = Activity
-        fields = [
-            "name",
-            "category",
-            "description",
-            "place",
-            "partner_associations",
-            "recurrence",
-            "first_date",
-            "last_date",
-            "start_time",
-            "end_time",
-            "requires_certificate",
-            "is_public",
-            "is_active",
-        ]
+        fields = list(ACTIVITY_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "first_date": DateInput(),
@@ -73,10 +73,6 @@ class ActivityForm(forms.ModelForm):
                 "the first date, for example the second Tuesday."
             ),
         }
-
-    def _post_clean(self):
-        # The model's own validation (constraints) is the service's job, with clear messages.
-        pass
 
 
 class GenerateSessionsForm(forms.Form):
@@ -105,14 +101,13 @@ class SessionCancelForm(forms.Form):
     )
 
 
-class ShiftForm(forms.ModelForm):
+class ShiftForm(ServiceValidatedModelForm):
+    """A shift's role and places; `services.shift_create/update` checks them."""
+
     class Meta:
         model = Shift
         fields = ["name", "capacity"]
         help_texts = {"name": _("For example “Host”, “Kitchen” or “Driver”.")}
-
-    def _post_clean(self):
-        pass
 
 
 class VolunteerChoiceField(forms.ModelChoiceField):
@@ -131,12 +126,6 @@ class AssignForm(forms.Form):
         self.fields["shift"].queryset = shifts
         self.fields["shift"].label_from_instance = lambda shift: shift.name
         self.fields["volunteer"].queryset = volunteers
-
-
-class WithdrawForm(forms.Form):
-    """Whom to take off a shift: yourself if empty; coordinators may name anyone."""
-
-    volunteer = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 AGE_BAND_CHOICES = [("", _("Choose…")), *AgeBand.choices]
@@ -187,7 +176,3 @@ class BaseAttendanceFormSet(forms.BaseFormSet):
 AttendanceFormSet = forms.formset_factory(
     AttendanceRowForm, formset=BaseAttendanceFormSet, extra=3, max_num=60, validate_max=True
 )
-
-
-class CalendarResetForm(forms.Form):
-    """Confirmation that the old calendar address may stop working."""

@@ -1,10 +1,12 @@
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from toolkit.i18n import LocalizedNameMixin
 
-class ActivityCategory(models.Model):
-    """A category of activities, coded by the federation's national taxonomy."""
+
+class ActivityCategory(LocalizedNameMixin, models.Model):
+    """A category of activities, coded by the federation's national taxonomy; `.name` is
+    the name in the reader's language."""
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
     name_nb = models.CharField(_("name (Norwegian)"), max_length=100)
@@ -20,12 +22,6 @@ class ActivityCategory(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        """The name in the active language."""
-        language = (get_language() or "en")[:2]
-        return {"nb": self.name_nb, "da": self.name_da}.get(language, self.name_en)
 
 
 class Activity(models.Model):

@@ -1,43 +1,30 @@
-"""The dates an activity happens on, from its recurrence (pure date arithmetic)."""
+"""The dates an activity happens on, from its recurrence (an iCalendar rule, by dateutil)."""
 
 from __future__ import annotations
 
-import calendar
-from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
+
+from dateutil import rrule
 
 WEEKLY = "weekly"
 BIWEEKLY = "biweekly"
 MONTHLY = "monthly"
 ONE_OFF = "one_off"
 
-
-def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
-    """The nth (0-based) `weekday` of the month; nth 4 means the last one."""
-    first = date(year, month, 1)
-    offset = (weekday - first.weekday()) % 7
-    if nth >= 4:
-        last_day = calendar.monthrange(year, month)[1]
-        last = date(year, month, last_day)
-        return last - timedelta(days=(last.weekday() - weekday) % 7)
-    return first + timedelta(days=offset + 7 * nth)
+# The weekday of the month is counted in whole weeks: days 1–7 are the first, 29–31 the fifth.
+LAST_WEEK_OF_MONTH = 4
 
 
-def _monthly(first_date: date, end: date) -> Iterator[date]:
-    # Same weekday of the month as the first date: "the second Tuesday". A first date in the
-    # month's fifth week means "the last Tuesday", so that every month has its session.
-    weekday = first_date.weekday()
-    nth = (first_date.day - 1) // 7
-    year, month = first_date.year, first_date.month
-    while True:
-        day = _nth_weekday(year, month, weekday, nth)
-        if day > end:
-            return
-        if day >= first_date:
-            yield day
-        month += 1
-        if month > 12:
-            year, month = year + 1, 1
+def _rule(recurrence: str, first_date: date, end: date) -> rrule.rrule:
+    if recurrence == MONTHLY:
+        # Same weekday of the month as the first date: "the second Tuesday". A first date in
+        # the month's fifth week means "the last Tuesday", so that every month has its session.
+        week = (first_date.day - 1) // 7
+        nth = -1 if week >= LAST_WEEK_OF_MONTH else week + 1
+        weekday = rrule.weekday(first_date.weekday(), nth)
+        return rrule.rrule(rrule.MONTHLY, dtstart=first_date, until=end, byweekday=weekday)
+    interval = 2 if recurrence == BIWEEKLY else 1
+    return rrule.rrule(rrule.WEEKLY, dtstart=first_date, until=end, interval=interval)
 
 
 def occurrences(
@@ -49,11 +36,4 @@ def occurrences(
         return []
     if recurrence == ONE_OFF:
         return [first_date]
-    if recurrence == MONTHLY:
-        return list(_monthly(first_date, end))
-    step = timedelta(weeks=2 if recurrence == BIWEEKLY else 1)
-    days, day = [], first_date
-    while day <= end:
-        days.append(day)
-        day += step
-    return days
+    return [moment.date() for moment in _rule(recurrence, first_date, end)]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from tenant_apps.activities.centre import centre_time_zone, local_moment
 from tenant_apps.activities.models import (
     Activity,
     ActivityCategory,
@@ -17,6 +17,7 @@ from tenant_apps.activities.models import (
     ShiftSignup,
 )
 from tenant_apps.people.models import Volunteer
+from tenants.current import centre_time_zone, local_moment
 
 CONFIRMED = ShiftSignup.Status.CONFIRMED
 WAITING = ShiftSignup.Status.WAITING
@@ -35,13 +36,6 @@ def centre_today() -> date:
 def session_has_started(session: Session) -> bool:
     """Whether the session's start (in the centre's time zone) has passed."""
     return local_moment(session.date, session.start_time, centre_time_zone()) <= timezone.now()
-
-
-def volunteer_for_account(user_id: int | None) -> Volunteer | None:
-    """The centre's volunteer record of a signed-in account, if it has one."""
-    if user_id is None:
-        return None
-    return Volunteer.objects.filter(account_user_id=user_id).first()
 
 
 # --- Activities ---------------------------------------------------------------------------
@@ -181,6 +175,18 @@ def volunteer_upcoming_shifts(
         .select_related("shift__session__activity")
         .order_by("shift__session__date", "shift__session__start_time", "id")
     )
+
+
+def volunteer_signups_in(
+    *, volunteer: Volunteer, sessions: Iterable[Session]
+) -> QuerySet[ShiftSignup]:
+    """The volunteer's sign-ups (confirmed and waiting) in these sessions."""
+    return ShiftSignup.objects.filter(volunteer=volunteer, shift__session__in=sessions)
+
+
+def is_signed_up_for_session(*, volunteer: Volunteer, session: Session) -> bool:
+    """Whether the volunteer is on one of the session's shifts (confirmed or waiting)."""
+    return ShiftSignup.objects.filter(shift__session=session, volunteer=volunteer).exists()
 
 
 def waiting_positions(signups: list[ShiftSignup]) -> dict[int, int]:

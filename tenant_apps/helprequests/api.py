@@ -19,15 +19,15 @@ from tenant_apps.helprequests.models import HelpRequest, RequestType
 from tenant_apps.people.models import AgeBand, Area, Language, Participant, Volunteer
 from toolkit.errors import ApplicationError
 
-NEW_PARTICIPANT_FIELDS = {"first_name", "last_name", "phone", "age_band"}
-
-
-def _validation_error(error: ApplicationError) -> ValidationError:
-    if error.field in NEW_PARTICIPANT_FIELDS:
-        return ValidationError({"new_participant": {error.field: [error.message]}})
-    if error.field == "participant_area":
-        return ValidationError({"new_participant": {"area": [error.message]}})
-    return ValidationError({error.field or "non_field_errors": [error.message]})
+# The service names a new person's fields as the intake page does; the API nests them under
+# "new_participant", as its input does (service field → nested field).
+NEW_PARTICIPANT_ERRORS = {
+    "first_name": "first_name",
+    "last_name": "last_name",
+    "phone": "phone",
+    "age_band": "age_band",
+    "participant_area": "area",
+}
 
 
 # --- Output -------------------------------------------------------------------------------
@@ -180,7 +180,10 @@ class HelpRequestListApi(ListAPIView):
                 actor=request.user, new_participant=new_participant, **data
             )
         except ApplicationError as error:
-            raise _validation_error(error) from error
+            if error.field not in NEW_PARTICIPANT_ERRORS:
+                raise  # answered by the API's exception handler
+            nested = {NEW_PARTICIPANT_ERRORS[error.field]: [error.message]}
+            raise ValidationError({"new_participant": nested}) from error
         output = HelpRequestOutputSerializer(selectors.help_request_detail(help_request.pk))
         return Response(output.data, status=status.HTTP_201_CREATED)
 
@@ -215,10 +218,7 @@ class HelpRequestDetailApi(GenericAPIView):
             "requires_certificate": help_request.requires_certificate,
             **serializer.validated_data,
         }
-        try:
-            services.help_request_update(actor=request.user, help_request=help_request, **values)
-        except ApplicationError as error:
-            raise _validation_error(error) from error
+        services.help_request_update(actor=request.user, help_request=help_request, **values)
         return Response(HelpRequestOutputSerializer(_help_request_or_404(help_request_id)).data)
 
     @extend_schema(request=HelpRequestUpdateInputSerializer)
@@ -244,14 +244,11 @@ class HelpRequestStatusApi(GenericAPIView):
         help_request = _help_request_or_404(help_request_id)
         serializer = self.HelpRequestStatusInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            services.help_request_change_status(
-                actor=request.user,
-                help_request=help_request,
-                status=serializer.validated_data["status"],
-            )
-        except ApplicationError as error:
-            raise _validation_error(error) from error
+        services.help_request_change_status(
+            actor=request.user,
+            help_request=help_request,
+            status=serializer.validated_data["status"],
+        )
         return Response(HelpRequestOutputSerializer(_help_request_or_404(help_request_id)).data)
 
 
@@ -294,15 +291,12 @@ class HelpRequestAssignApi(GenericAPIView):
         help_request = _help_request_or_404(help_request_id)
         serializer = self.AssignmentCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            assignment = services.assign_volunteer(
-                help_request=help_request,
-                volunteer=serializer.validated_data["volunteer"],
-                actor=request.user,
-                reason=serializer.validated_data.get("reason", ""),
-            )
-        except ApplicationError as error:
-            raise _validation_error(error) from error
+        assignment = services.assign_volunteer(
+            help_request=help_request,
+            volunteer=serializer.validated_data["volunteer"],
+            actor=request.user,
+            reason=serializer.validated_data.get("reason", ""),
+        )
         return Response(AssignmentOutputSerializer(assignment).data, status=status.HTTP_201_CREATED)
 
 
@@ -331,10 +325,7 @@ class RequestTypeListApi(ListAPIView):
     def post(self, request):
         serializer = self.RequestTypeCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            request_type = services.request_type_create(**serializer.validated_data)
-        except ApplicationError as error:
-            raise _validation_error(error) from error
+        request_type = services.request_type_create(**serializer.validated_data)
         return Response(
             RequestTypeOutputSerializer(request_type).data, status=status.HTTP_201_CREATED
         )
@@ -371,8 +362,5 @@ class RequestTypeDetailApi(GenericAPIView):
             "is_active": request_type.is_active,
             **serializer.validated_data,
         }
-        try:
-            services.request_type_update(request_type=request_type, **values)
-        except ApplicationError as error:
-            raise _validation_error(error) from error
+        services.request_type_update(request_type=request_type, **values)
         return Response(RequestTypeOutputSerializer(request_type).data)

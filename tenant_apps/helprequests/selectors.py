@@ -20,7 +20,6 @@ __all__ = [
     "help_requests_assigned_to",
     "request_types",
     "suggested_volunteers",
-    "volunteer_for_account",
 ]
 
 
@@ -73,11 +72,6 @@ def help_request_detail(help_request_id: int) -> HelpRequest:
 def help_request_notes(help_request: HelpRequest) -> QuerySet[FollowUpNote]:
     """The follow-up notes of a request, newest first (coordinators and managers only)."""
     return FollowUpNote.objects.filter(help_request=help_request).order_by("-created_at", "-id")
-
-
-def volunteer_for_account(user_id: int) -> Volunteer | None:
-    """The centre's volunteer record of a signed-in account, if it has one."""
-    return Volunteer.objects.filter(account_user_id=user_id).first()
 
 
 def help_requests_assigned_to(volunteer: Volunteer) -> QuerySet[HelpRequest]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Protocol
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -28,6 +27,7 @@ from tenant_apps.helprequests.certificates import has_valid_certificate
 from tenant_apps.helprequests.models import Assignment, FollowUpNote, HelpRequest, RequestType
 from tenant_apps.people.models import AgeBand, Area, Language, Participant, Volunteer
 from tenant_apps.people.services import participant_create
+from toolkit.actors import Actor
 from toolkit.errors import ApplicationError
 
 Status = HelpRequest.Status
@@ -52,13 +52,6 @@ DATE_FIELDS = {
 }
 
 
-class Actor(Protocol):
-    """A signed-in account: its id, e-mail address and (maybe) full name."""
-
-    pk: int
-    email: str
-
-
 @dataclass(frozen=True)
 class NewParticipant:
     """The least the centre needs to know about someone asking for help for the first time."""
@@ -71,6 +64,7 @@ class NewParticipant:
 
 
 def _actor_label(actor: Actor) -> str:
+    # A signed-in account has a full name; an actor without one is shown by e-mail address.
     return (getattr(actor, "full_name", "") or "").strip() or actor.email
 
 

@@ -4,7 +4,6 @@ sees the requests they help with (without notes, and only what they need of the 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -27,9 +26,10 @@ from tenant_apps.helprequests.forms import (
 )
 from tenant_apps.helprequests.models import Assignment, HelpRequest, RequestType
 from tenant_apps.people.models import Language, Volunteer
-from toolkit.errors import ApplicationError
+from tenant_apps.people.selectors import volunteer_for_account
+from toolkit.errors import ApplicationError, form_add_error
+from toolkit.pagination import paginate
 
-PAGE_SIZE = 25
 Status = HelpRequest.Status
 
 # The button that moves a request from its status to another: (from, to) -> label.
@@ -43,11 +43,6 @@ CLOSE_LABEL = gettext_lazy("Close the request")
 
 def _show_errors(request, error: ApplicationError) -> None:
     messages.error(request, error.message)
-
-
-def _form_error(form, error: ApplicationError, aliases: dict[str, str] | None = None) -> None:
-    field = (aliases or {}).get(error.field, error.field)
-    form.add_error(field if field in form.fields else None, error.message)
 
 
 def _help_request(help_request_id: int) -> HelpRequest:
@@ -67,21 +62,15 @@ def help_request_list(request):
         request_type=filters.get("request_type"),
         area=filters.get("area"),
     )
-    page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, requests)
     services.help_request_list_record_viewed(actor=request.user, summary="help request list")
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "helprequests/list.html",
-        {"form": form, "page": page, "filter_query": query.urlencode()},
-    )
+    return render(request, "helprequests/list.html", {"form": form, "page": page})
 
 
 @allow(CENTRE_MEMBERS)
 def help_request_mine(request):
     """The requests the signed-in volunteer helps with now: no notes, little of the person."""
-    volunteer = selectors.volunteer_for_account(request.user.pk)
+    volunteer = volunteer_for_account(user_id=request.user.pk)
     requests = []
     if volunteer is not None:
         requests = list(selectors.help_requests_assigned_to(volunteer))
@@ -119,7 +108,7 @@ def help_request_new(request):
                 requires_certificate=data["requires_certificate"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("The request has been registered."))
             return redirect("helprequests:detail", help_request_id=help_request.pk)
@@ -209,7 +198,7 @@ def help_request_edit(request, help_request_id: int):
                 actor=request.user, help_request=help_request, **form.cleaned_data
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("The request has been changed."))
             return redirect("helprequests:detail", help_request_id=help_request.pk)
@@ -322,7 +311,7 @@ def request_type_list(request):
                 name=form.cleaned_data["name"], code=form.cleaned_data["code"]
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("“%(name)s” has been added.") % {"name": request_type.name})
             return redirect("helprequests:types")
@@ -350,7 +339,7 @@ def request_type_edit(request, request_type_id: int):
         try:
             services.request_type_update(request_type=request_type, **form.cleaned_data)
         except ApplicationError as error:
-            _form_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("“%(name)s” has been saved.") % {"name": request_type.name})
             return redirect("helprequests:types")

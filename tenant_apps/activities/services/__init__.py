@@ -1,6 +1,7 @@
 """Every write to the centre's activities, one module per subject; import from here."""
 
 from tenant_apps.activities.services.activities import (
+    ACTIVITY_FIELDS,
     activity_category_create,
     activity_create,
     activity_update,
@@ -25,6 +26,7 @@ from tenant_apps.activities.services.shifts import (
 )
 
 __all__ = [
+    "ACTIVITY_FIELDS",
     "AttendanceRow",
     "activity_calendar_token",
     "activity_category_create",

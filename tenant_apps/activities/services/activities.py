@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from tenant_apps.activities.centre import centre_time_zone, local_moment
 from tenant_apps.activities.models import (
     Activity,
     ActivityCategory,
@@ -20,6 +19,7 @@ from tenant_apps.activities.models import (
     ShiftSignup,
 )
 from tenant_apps.activities.recurrence import occurrences
+from tenants.current import centre_time_zone, local_moment
 from toolkit.errors import ApplicationError
 
 # Sessions are generated at most this far ahead: enough for a season, never a runaway loop.
@@ -50,6 +50,8 @@ def activity_category_create(
 
 # --- Activities ---------------------------------------------------------------------------
 
+# What a coordinator sets on an activity: the page's form, the API and the checks below
+# all take this one list.
 ACTIVITY_FIELDS = (
     "name",
     "category",

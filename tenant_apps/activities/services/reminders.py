@@ -10,12 +10,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from tenant_apps.activities import emails
-from tenant_apps.activities.centre import centre_time_zone, current_centre, local_moment
 from tenant_apps.activities.models import (
     ShiftSignup,
 )
 from tenant_apps.people.models import Volunteer
 from tenant_apps.people.selectors import centre_settings
+from tenants.current import centre_time_zone, current_centre, local_moment
 
 logger = logging.getLogger(__name__)
 

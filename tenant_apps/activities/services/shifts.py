@@ -14,8 +14,11 @@ from tenant_apps.activities.models import (
     ShiftSignup,
 )
 from tenant_apps.activities.selectors import session_has_started
+from tenant_apps.audit.models import AuditAction
+from tenant_apps.audit.services import audit_record
 from tenant_apps.people.models import Volunteer
 from tenant_apps.people.selectors import has_valid_certificate
+from toolkit.actors import Actor
 from toolkit.errors import ApplicationError
 
 MAX_SHIFT_CAPACITY = 500
@@ -112,11 +115,31 @@ def _locked_shift(shift: Shift) -> Shift:
     )
 
 
-def shift_sign_up(*, shift: Shift, volunteer: Volunteer) -> ShiftSignup:
+def _audit_for_someone_else(*, actor: Actor | None, volunteer: Volunteer, summary: str) -> None:
+    # Signing yourself up or off is your own business; a coordinator acting on another
+    # volunteer's shifts is what the volunteer's audit trail is for (pages and API alike).
+    if actor is None or volunteer.account_user_id == actor.pk:
+        return
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATED,
+        subject_type="volunteer",
+        subject_id=volunteer.pk,
+        summary=summary,
+    )
+
+
+def _shift_label(shift: Shift) -> str:
+    session = shift.session
+    return f"shift {shift.pk} ({session.activity.name}, {session.date.isoformat()})"
+
+
+def shift_sign_up(*, shift: Shift, volunteer: Volunteer, actor: Actor | None = None) -> ShiftSignup:
     """Put a volunteer on a shift: confirmed while places are free, else on the waiting list.
 
     The shift row is locked for the transaction, so sign-ups at the same moment are counted
-    one after the other and the places are never exceeded.
+    one after the other and the places are never exceeded. `actor` signing up someone else
+    is audited.
     """
     with transaction.atomic():
         shift = _locked_shift(shift)
@@ -164,17 +187,26 @@ def shift_sign_up(*, shift: Shift, volunteer: Volunteer) -> ShiftSignup:
         )
         try:
             with transaction.atomic():
-                return ShiftSignup.objects.create(shift=shift, volunteer=volunteer, status=status)
+                signup = ShiftSignup.objects.create(shift=shift, volunteer=volunteer, status=status)
         except IntegrityError:  # the unique constraint, if a check above was raced
             raise ApplicationError(
                 _("%(name)s is already signed up for this shift.") % {"name": volunteer.full_name},
                 field="volunteer",
             ) from None
+        _audit_for_someone_else(
+            actor=actor,
+            volunteer=volunteer,
+            summary=f"signed up for {_shift_label(shift)}: {signup.status}",
+        )
+        return signup
 
 
-def shift_withdraw(*, shift: Shift, volunteer: Volunteer) -> list[ShiftSignup]:
+def shift_withdraw(
+    *, shift: Shift, volunteer: Volunteer, actor: Actor | None = None
+) -> list[ShiftSignup]:
     """Take a volunteer off a shift (or its waiting list). The first on the waiting list moves
-    up into a freed place and gets an e-mail; returns those who moved up."""
+    up into a freed place and gets an e-mail; returns those who moved up. `actor` taking
+    someone else off is audited."""
     with transaction.atomic():
         shift = _locked_shift(shift)
         signup = ShiftSignup.objects.filter(shift=shift, volunteer=volunteer).first()
@@ -186,6 +218,9 @@ def shift_withdraw(*, shift: Shift, volunteer: Volunteer) -> list[ShiftSignup]:
         if session_has_started(shift.session):
             raise ApplicationError(_("This session has already started or is over."))
         signup.delete()
+        _audit_for_someone_else(
+            actor=actor, volunteer=volunteer, summary=f"withdrawn from {_shift_label(shift)}"
+        )
         return _fill_free_places(shift)
 
 

@@ -57,6 +57,29 @@ def test_monthly_from_a_fifth_weekday_means_the_last_one():
     assert days == [date(2026, 3, 31), date(2026, 4, 28), date(2026, 5, 26)]
 
 
+def test_monthly_from_29_february_means_the_last_weekday_of_each_month():
+    # 29 February 2028 is the fifth (and last) Tuesday of a leap-year February.
+    days = occurrences(
+        recurrence="monthly", first_date=date(2028, 2, 29), last_date=None, until=date(2028, 5, 31)
+    )
+    assert days == [date(2028, 2, 29), date(2028, 3, 28), date(2028, 4, 25), date(2028, 5, 30)]
+
+
+def test_monthly_from_the_31st_lands_in_every_shorter_month():
+    # 31 January 2026 is the last Saturday; February, March and April each have theirs.
+    days = occurrences(
+        recurrence="monthly", first_date=date(2026, 1, 31), last_date=None, until=date(2026, 4, 30)
+    )
+    assert days == [date(2026, 1, 31), date(2026, 2, 28), date(2026, 3, 28), date(2026, 4, 25)]
+
+
+def test_weekly_runs_through_29_february():
+    days = occurrences(
+        recurrence="weekly", first_date=date(2028, 2, 22), last_date=None, until=date(2028, 3, 7)
+    )
+    assert days == [date(2028, 2, 22), date(2028, 2, 29), date(2028, 3, 7)]
+
+
 def test_one_off_is_its_first_date_only():
     days = occurrences(
         recurrence="one_off", first_date=date(2026, 3, 3), last_date=None, until=date(2027, 1, 1)

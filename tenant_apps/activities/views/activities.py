@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.forms import model_to_dict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,15 +17,15 @@ from tenant_apps.activities.forms import (
     ActivityForm,
     GenerateSessionsForm,
 )
-from tenant_apps.activities.models import Activity, ShiftSignup
+from tenant_apps.activities.models import Activity
 from tenant_apps.activities.views.common import (
     PAGE_SIZE,
-    apply_error,
     is_staff,
     own_volunteer,
     visible_activity,
 )
-from toolkit.errors import ApplicationError
+from toolkit.errors import ApplicationError, form_add_error
+from toolkit.pagination import paginate
 
 
 @allow(CENTRE_MEMBERS)
@@ -38,13 +38,11 @@ def activity_list(request):
     if category_code not in {category.code for category in categories}:
         category_code = ""
     activities = selectors.activity_list(include_hidden=staff, category_code=category_code)
-    page = Paginator(activities, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
-        "page": page,
+        "page": paginate(request, activities, per_page=PAGE_SIZE),
         "is_staff": staff,
         "categories": categories,
         "category_code": category_code,
-        "filter_query": f"category={category_code}&" if category_code else "",
     }
     if staff:
         context["unfilled"] = list(selectors.unfilled_shifts(days=14)[:20])
@@ -60,7 +58,7 @@ def activity_create(request):
         try:
             activity = services.activity_create(**form.cleaned_data)
         except ApplicationError as error:
-            apply_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(
                 request,
@@ -81,9 +79,7 @@ def activity_detail(request, activity_id: int):
     if volunteer is not None:
         own = {
             signup.shift_id: signup
-            for signup in ShiftSignup.objects.filter(
-                volunteer=volunteer, shift__session__in=sessions
-            )
+            for signup in selectors.volunteer_signups_in(volunteer=volunteer, sessions=sessions)
         }
     for session in sessions:
         for shift in session.shifts.all():
@@ -111,12 +107,14 @@ def activity_detail(request, activity_id: int):
 def activity_edit(request, activity_id: int):
     """Change an activity; new times move its coming sessions that kept the old times."""
     activity = get_object_or_404(Activity.objects.select_related("category"), pk=activity_id)
-    form = ActivityForm(request.POST or None, instance=activity)
+    form = ActivityForm(
+        request.POST or None, initial=model_to_dict(activity, fields=ActivityForm._meta.fields)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.activity_update(activity=activity, data=form.cleaned_data)
         except ApplicationError as error:
-            apply_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("The activity has been saved."))
             return redirect("activities:detail", activity.pk)
@@ -136,7 +134,7 @@ def activity_generate(request, activity_id: int):
                     activity=activity, until=form.cleaned_data["until"]
                 )
             except ApplicationError as error:
-                apply_error(form, error)
+                form_add_error(form, error)
             else:
                 if created:
                     messages.success(

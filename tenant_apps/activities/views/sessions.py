@@ -18,7 +18,6 @@ from tenant_apps.activities.forms import (
 )
 from tenant_apps.activities.models import Session, ShiftSignup
 from tenant_apps.activities.views.common import (
-    apply_error,
     choice_label,
     is_staff,
     own_volunteer,
@@ -26,7 +25,7 @@ from tenant_apps.activities.views.common import (
     short_date,
 )
 from tenant_apps.people.models import AgeBand, TargetGroup, Volunteer
-from toolkit.errors import ApplicationError
+from toolkit.errors import ApplicationError, form_add_error
 
 
 def shift_rows_for(session: Session, volunteer: Volunteer | None) -> list[dict]:
@@ -139,7 +138,7 @@ def session_move(request, session_id: int):
         try:
             moved = services.session_move(session=session, **form.cleaned_data)
         except ApplicationError as error:
-            apply_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("The session has been moved."))
             return redirect("activities:session", moved.pk)
@@ -160,7 +159,7 @@ def session_attendance(request, session_id: int):
         try:
             services.attendance_record(session=session, rows=formset.rows())
         except ApplicationError as error:
-            formset._non_form_errors = formset.error_class([error.message])
+            formset.non_form_errors().append(error.message)
         else:
             messages.success(request, _("The attendance has been saved."))
             return redirect("activities:session", session.pk)

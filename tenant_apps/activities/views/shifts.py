@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.forms import model_to_dict
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,23 +14,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 from shared_apps.accounts.access import allow
 from shared_apps.accounts.roles import CENTRE_MEMBERS, CENTRE_STAFF
 from tenant_apps.activities import selectors, services
-from tenant_apps.activities.forms import (
-    AssignForm,
-    ShiftForm,
-)
+from tenant_apps.activities.forms import AssignForm, ShiftForm
 from tenant_apps.activities.models import Session, Shift, ShiftSignup
 from tenant_apps.activities.views.common import (
-    apply_error,
     is_staff,
     next_url,
     own_volunteer,
     session_for,
 )
 from tenant_apps.activities.views.sessions import session_context
-from tenant_apps.audit.models import AuditAction
-from tenant_apps.audit.services import audit_record
 from tenant_apps.people.models import Volunteer
-from toolkit.errors import ApplicationError
+from toolkit.errors import ApplicationError, form_add_error
 
 
 @allow(CENTRE_STAFF)
@@ -42,7 +37,7 @@ def shift_create(request, session_id: int):
         try:
             shift = services.shift_create(session=session, **form.cleaned_data)
         except ApplicationError as error:
-            apply_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(
                 request, _("The shift “%(name)s” has been added.") % {"name": shift.name}
@@ -58,12 +53,14 @@ def shift_create(request, session_id: int):
 def shift_edit(request, shift_id: int):
     """Rename a shift or change its places (more places move people up from the waiting list)."""
     shift = get_object_or_404(Shift.objects.select_related("session__activity"), pk=shift_id)
-    form = ShiftForm(request.POST or None, instance=shift)
+    form = ShiftForm(
+        request.POST or None, initial=model_to_dict(shift, fields=ShiftForm._meta.fields)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.shift_update(shift=shift, **form.cleaned_data)
         except ApplicationError as error:
-            apply_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("The shift has been saved."))
             return redirect("activities:session", shift.session_id)
@@ -122,6 +119,15 @@ def _shift_response(request, shift: Shift, *, message: str, is_error: bool) -> H
     return redirect(next_url(request, reverse("activities:session", args=[shift.session_id])))
 
 
+def _not_linked(request, shift: Shift) -> HttpResponse:
+    return _shift_response(
+        request,
+        shift,
+        message=_("Your account is not linked to a volunteer here. Ask a coordinator."),
+        is_error=True,
+    )
+
+
 @allow(CENTRE_MEMBERS)
 @require_POST
 def shift_sign_up(request, shift_id: int):
@@ -130,14 +136,9 @@ def shift_sign_up(request, shift_id: int):
     session_for(request, shift.session_id)  # 404 unless this person may see it
     volunteer = own_volunteer(request)
     if volunteer is None:
-        return _shift_response(
-            request,
-            shift,
-            message=_("Your account is not linked to a volunteer here. Ask a coordinator."),
-            is_error=True,
-        )
+        return _not_linked(request, shift)
     try:
-        signup = services.shift_sign_up(shift=shift, volunteer=volunteer)
+        signup = services.shift_sign_up(shift=shift, volunteer=volunteer, actor=request.user)
     except ApplicationError as error:
         return _shift_response(request, shift, message=error.message, is_error=True)
     if signup.status == ShiftSignup.Status.CONFIRMED:
@@ -162,27 +163,14 @@ def shift_withdraw(request, shift_id: int):
     else:
         volunteer = own
     if volunteer is None:
-        return _shift_response(
-            request,
-            shift,
-            message=_("Your account is not linked to a volunteer here. Ask a coordinator."),
-            is_error=True,
-        )
+        return _not_linked(request, shift)
     try:
-        services.shift_withdraw(shift=shift, volunteer=volunteer)
+        services.shift_withdraw(shift=shift, volunteer=volunteer, actor=request.user)
     except ApplicationError as error:
         return _shift_response(request, shift, message=error.message, is_error=True)
     if own is not None and volunteer.pk == own.pk:
         message = _("You have withdrawn from %(role)s.") % {"role": shift.name}
     else:
-        audit_record(
-            actor=request.user,
-            action=AuditAction.UPDATED,
-            subject_type="volunteer",
-            subject_id=volunteer.pk,
-            summary=f"withdrawn from shift {shift.pk} ({shift.session.activity.name}, "
-            f"{shift.session.date.isoformat()})",
-        )
         message = _("%(name)s has been withdrawn from %(role)s.") % {
             "name": volunteer.full_name,
             "role": shift.name,
@@ -201,18 +189,10 @@ def session_assign(request, session_id: int):
     if form.is_valid():
         shift, volunteer = form.cleaned_data["shift"], form.cleaned_data["volunteer"]
         try:
-            signup = services.shift_sign_up(shift=shift, volunteer=volunteer)
+            signup = services.shift_sign_up(shift=shift, volunteer=volunteer, actor=request.user)
         except ApplicationError as error:
-            apply_error(form, error)
+            form_add_error(form, error)
         else:
-            audit_record(
-                actor=request.user,
-                action=AuditAction.UPDATED,
-                subject_type="volunteer",
-                subject_id=volunteer.pk,
-                summary=f"signed up for shift {shift.pk} ({session.activity.name}, "
-                f"{session.date.isoformat()}): {signup.status}",
-            )
             if signup.status == ShiftSignup.Status.CONFIRMED:
                 message = _("%(name)s is signed up as %(role)s.")
             else:

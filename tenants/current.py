@@ -1,7 +1,8 @@
-"""The centre whose schema the connection is in: its time zone, language and address.
+"""The centre whose schema the connection is in: its time zone, local moments and address.
 
-Sessions hold local dates and times (what people see on the notice board); the centre's
-federation's time zone turns them into moments for "has it started?" and reminders.
+Centre apps keep local dates and times (what people see on the notice board, e.g. an
+activity's sessions); the centre's federation's time zone turns them into moments for
+"has it started?" and reminders. Imports only `tenants` and Django, so any app may use it.
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ def current_centre() -> Centre:
 
 
 def centre_time_zone(centre: Centre | None = None) -> ZoneInfo:
+    """The time zone of the centre (default: the current one), from its federation."""
     centre = centre or current_centre()
     return ZoneInfo(centre.federation.time_zone or settings.TIME_ZONE)
 
 
 def local_moment(day: date, at: time, time_zone: ZoneInfo) -> datetime:
-    """A session's local date and time as an aware moment."""
+    """A local date and time (e.g. a session's) as an aware moment."""
     return datetime.combine(day, at, tzinfo=time_zone)
 
 
