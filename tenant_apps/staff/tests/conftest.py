@@ -2,6 +2,8 @@
 would otherwise be in Norwegian. The signed-in clients of tests/plugin.py get the English
 language cookie here."""
 
+from contextlib import contextmanager
+
 import pytest
 from django_tenants.utils import schema_context
 
@@ -37,3 +39,15 @@ def audit_events():
             )
 
     return read
+
+
+@pytest.fixture
+def inside(centre):
+    """`with inside():` runs the block in alpha's schema (a request sets it back to public)."""
+
+    @contextmanager
+    def enter():
+        with schema_context(centre.schema_name):
+            yield
+
+    return enter
