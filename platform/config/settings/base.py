@@ -52,6 +52,7 @@ SHARED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from our origin (CSP)
     "django_htmx",
     "django_tasks_db",
     "axes",
@@ -270,9 +271,23 @@ NAVIGATION_MAY_OPEN = "shared_apps.accounts.access.may_open"
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Dugnad centre API",
-    "DESCRIPTION": "The REST API of one volunteer centre, on the centre's own host.",
+    "DESCRIPTION": (
+        "The REST API of one volunteer centre, on the centre's own host, in JSON. It uses the "
+        "same roles as the pages: volunteers see their own records, coordinators and managers "
+        "everyone's.\n\n"
+        "**Signing in.** From a browser where you are signed in, the API uses your session. A "
+        "program sends an API token with every request, as the header "
+        "`Authorization: Bearer …`. Coordinators and managers make tokens on the “API tokens” "
+        "page; a token works on this centre only.\n\n"
+        "**Lists** come a page at a time: use the `page` parameter and follow `next`. Use "
+        "`ordering` to sort, with a minus sign for descending order."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and Redoc from drf-spectacular-sidecar's static files, never from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     # Several models have a "status"; name each choice set after its model.
     "ENUM_NAME_OVERRIDES": {
         "VolunteerStatusEnum": "tenant_apps.people.models.Volunteer.Status",
