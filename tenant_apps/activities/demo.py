@@ -22,6 +22,7 @@ from tenant_apps.activities.models import (
 )
 from tenant_apps.activities.selectors import centre_today
 from tenant_apps.people.models import PoliceCertificateRecord, Volunteer
+from tenants.contracts import CentreDemo
 
 AHEAD = timedelta(weeks=8)
 
@@ -445,3 +446,8 @@ def sign_up_demo_volunteer(*, volunteer_id: int, seed: int, shifts: int = 3) -> 
         except ApplicationError:
             continue
         signed += 1
+
+
+def activities_demo(centre: CentreDemo, *, write=print) -> None:
+    """CENTRE_DEMO_STEPS: activities with sessions, shifts and sign-ups, by the centre's size."""
+    load_demo_activities(seed=centre.seed, activities=max(6, round(14 * centre.size)))

@@ -109,11 +109,21 @@ STATISTICS_PUBLISHERS = ["tenant_apps.activities.stats.public_activities"]
 # Threads a statistics run uses (0: one per CPU core).
 STATISTICS_WORKERS = int(os.environ.get("STATISTICS_WORKERS", "0"))
 
-# Steps of `manage.py demo_data` after the federations and centres exist: tenant apps add
-# their demo content here (each called with write=<a print function>).
+# `manage.py demo_data` fills each demo centre with these steps, in order, inside its schema:
+# each is called with a tenants.contracts.CentreDemo (size, seed, country, language) and
+# write=<a print function>, and keeps what the centre already has.
+CENTRE_DEMO_STEPS = [
+    "tenant_apps.people.demo.people_demo",
+    "tenant_apps.activities.demo.activities_demo",
+    "tenant_apps.helprequests.demo.help_requests_demo",
+    "tenant_apps.hours.demo.hours_demo",
+    # After the centre's content: it does not change what the steps above make.
+    "tenant_apps.people.demo.demo_accounts_link",
+    # Last: the report's figures come from everything above.
+    "tenant_apps.annualreport.demo.annual_report_demo",
+]
+# Then these steps across centres (each called with write=<a print function>).
 DEMO_DATA_STEPS: list[str] = [
-    "tenant_apps.home.demo.load_centre_operations_demo",
-    "tenant_apps.annualreport.demo.load_annual_report_demo",
     "shared_apps.networks.demo.load_networks_demo",
     # Last: figures of everything above.
     "shared_apps.statistics.demo.load_statistics_demo",
