@@ -1,6 +1,6 @@
 """Demo activities inside one centre: a year of sessions and eight weeks ahead, shifts, the
 centre's volunteers signed up, attendance counts. Called inside the centre's schema after the
-people demo data exists (tenant_apps.home.demo)."""
+people demo data exists (a settings.CENTRE_DEMO_STEPS entry)."""
 
 from __future__ import annotations
 
