@@ -2,8 +2,6 @@
 would otherwise be in Norwegian. The signed-in clients of tests/plugin.py get the English
 language cookie here."""
 
-from contextlib import contextmanager
-
 import pytest
 from django_tenants.utils import schema_context
 
@@ -39,15 +37,3 @@ def audit_events():
             )
 
     return read
-
-
-@pytest.fixture
-def inside(centre):
-    """`with inside():` runs the block in alpha's schema (a request sets it back to public)."""
-
-    @contextmanager
-    def enter():
-        with schema_context(centre.schema_name):
-            yield
-
-    return enter

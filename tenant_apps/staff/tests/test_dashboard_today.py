@@ -8,6 +8,7 @@ import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django_tenants.utils import schema_context
 
 from tenant_apps.hours.tests.factories import (
     days_ago,
@@ -27,8 +28,8 @@ def in_days(days: int) -> datetime.date:
     return today() + datetime.timedelta(days=days)
 
 
-def test_the_dashboard_shows_what_needs_attention(coordinator_client, inside):
-    with inside():
+def test_the_dashboard_shows_what_needs_attention(coordinator_client, centre):
+    with schema_context(centre.schema_name):
         lunch = make_session(make_activity("Seniors' lunch", place="Community hall"), today())
         lunch_hosts = make_shift(lunch, capacity=3)
         sign_up(lunch_hosts, make_volunteer("Ann"))
@@ -66,8 +67,8 @@ def test_the_dashboard_shows_what_needs_attention(coordinator_client, inside):
     assert f'href="/hours/session/{lunch.pk}/"' in html
 
 
-def test_an_expired_certificate_is_marked_in_words(coordinator_client, inside):
-    with inside():
+def test_an_expired_certificate_is_marked_in_words(coordinator_client, centre):
+    with schema_context(centre.schema_name):
         make_certificate(make_volunteer("Lapsed", "Lately"), days_ago(5))
     html = coordinator_client.get("/staff/today/").text
     assert "Lapsed Lately" in html
@@ -84,9 +85,9 @@ def test_volunteers_cannot_open_the_dashboard(volunteer_client):
     assert volunteer_client.get("/staff/today/").status_code == 403
 
 
-def test_the_dashboard_runs_the_same_queries_for_3_or_30_of_everything(coordinator_client, inside):
+def test_the_dashboard_runs_the_same_queries_for_3_or_30_of_everything(coordinator_client, centre):
     def fill(count: int) -> int:
-        with inside():
+        with schema_context(centre.schema_name):
             for number in range(count):
                 session = make_session(make_activity(f"Activity {count}-{number}"), today())
                 shift = make_shift(make_session(session.activity, in_days(2)), capacity=3)
@@ -106,8 +107,8 @@ def test_the_dashboard_runs_the_same_queries_for_3_or_30_of_everything(coordinat
     assert many < 25
 
 
-def test_rows_link_to_their_pages_in_the_other_apps(coordinator_client, inside):
-    with inside():
+def test_rows_link_to_their_pages_in_the_other_apps(coordinator_client, centre):
+    with schema_context(centre.schema_name):
         session = make_session(make_activity("Seniors' lunch"), today())
         help_request = make_help_request("Garden work", status="new")
         volunteer = make_volunteer("Expiring", "Soon")
