@@ -5,6 +5,7 @@ Every view sets `access_policy`; a token is valid on the centre it was made for 
 
 from django.urls import include, path
 
+from config import api_docs
 from tenant_apps.activities.api import ActivityCategoryListApi
 from tenant_apps.staff.api import MeApi, MemberListApi
 
@@ -18,5 +19,6 @@ urlpatterns = [
     path("", include("tenant_apps.helprequests.api_urls")),
     path("", include("tenant_apps.activities.api_urls")),
     path("", include("tenant_apps.hours.api_urls")),
-    path("", include("tenant_apps.hours.api_docs")),
+    # The API as a whole: its schema and documentation.
+    *api_docs.urlpatterns,
 ]

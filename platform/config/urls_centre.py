@@ -8,6 +8,7 @@ from django.views.i18n import set_language
 
 from shared_apps.accounts.access import session_endpoint
 from tenant_apps.home import views as home_views
+from tenant_apps.staff import views as staff_views
 
 urlpatterns = [
     path("", home_views.home, name="centre-home"),
@@ -18,6 +19,8 @@ urlpatterns = [
     path("people/", include("tenant_apps.people.urls")),
     path("help/", include("tenant_apps.helprequests.urls")),
     path("activities/", include("tenant_apps.activities.urls")),
+    # The "Today" page moved from the hours app to staff; its first address still leads there.
+    path("hours/dashboard/", staff_views.dashboard_today_moved, name="hours-dashboard-moved"),
     path("hours/", include("tenant_apps.hours.urls")),
     path("networks/", include("tenant_apps.networkspace.urls")),
     path("annual-report/", include("tenant_apps.annualreport.urls")),

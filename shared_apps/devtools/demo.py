@@ -1,11 +1,14 @@
-"""The demo data set: two federations and their centres on real municipalities, and one
-account for each role, all with the same password."""
+"""The demo data set: two federations and their centres on real municipalities, one
+account for each role, all with the same password, and each centre filled by the tenant
+apps' own demo steps (settings.CENTRE_DEMO_STEPS)."""
 
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
 from django.utils.module_loading import import_string
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from shared_apps.accounts.models import (
     CentreMembership,
@@ -14,6 +17,7 @@ from shared_apps.accounts.models import (
     User,
 )
 from shared_apps.accounts.roles import Role
+from tenants.contracts import CentreDemo
 from tenants.models import Centre, Federation, Municipality, OwnershipForm
 from tenants.services import centre_provision, federation_create, slug_from_name
 
@@ -112,8 +116,38 @@ def load_demo_data(*, write=print) -> None:
             )
             write(f"  created {slug}")
     load_demo_accounts(write=write)
+    load_centre_demos(write=write)
     for step in settings.DEMO_DATA_STEPS:
         import_string(step)(write=write)
+
+
+# Size of a centre relative to the average, by its place in the list (varied, repeatable).
+SIZE_FACTORS = (1.0, 0.6, 1.4, 0.8, 1.2, 0.5, 1.6, 0.9, 1.1, 0.7)
+
+
+def load_centre_demos(*, write=print) -> None:
+    """Run settings.CENTRE_DEMO_STEPS inside every centre's schema, in order; each step
+    keeps what the centre already has."""
+    steps = [import_string(step) for step in settings.CENTRE_DEMO_STEPS]
+    centres = (
+        Centre.objects.exclude(schema_name=get_public_schema_name())
+        .select_related("federation")
+        .order_by("slug")
+    )
+    for index, centre in enumerate(centres):
+        demo = CentreDemo(
+            centre_id=centre.pk,
+            slug=centre.slug,
+            name=centre.name,
+            country=centre.federation.country,
+            language=centre.federation.default_language,
+            size=SIZE_FACTORS[index % len(SIZE_FACTORS)],
+            seed=zlib.crc32(centre.slug.encode()),
+        )
+        with schema_context(centre.schema_name):
+            for step in steps:
+                step(demo, write=write)
+        write(f"  demo content in {centre.slug}")
 
 
 # --- Demo accounts ------------------------------------------------------------------------

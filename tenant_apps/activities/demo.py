@@ -1,6 +1,6 @@
 """Demo activities inside one centre: a year of sessions and eight weeks ahead, shifts, the
 centre's volunteers signed up, attendance counts. Called inside the centre's schema after the
-people demo data exists (tenant_apps.home.demo)."""
+people demo data exists (a settings.CENTRE_DEMO_STEPS entry)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from tenant_apps.activities.models import (
 )
 from tenant_apps.activities.selectors import centre_today
 from tenant_apps.people.models import PoliceCertificateRecord, Volunteer
+from tenants.contracts import CentreDemo
 from tenants.current import current_centre
 
 AHEAD = timedelta(weeks=8)
@@ -445,3 +446,8 @@ def sign_up_demo_volunteer(*, volunteer_id: int, seed: int, shifts: int = 3) -> 
         except ApplicationError:
             continue
         signed += 1
+
+
+def activities_demo(centre: CentreDemo, *, write=print) -> None:
+    """CENTRE_DEMO_STEPS: activities with sessions, shifts and sign-ups, by the centre's size."""
+    load_demo_activities(seed=centre.seed, activities=max(6, round(14 * centre.size)))

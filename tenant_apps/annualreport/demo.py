@@ -2,21 +2,19 @@
 drafts in two more, so the federation sees every status and the municipality of Midtre
 Gauldal has a report and its PDF to read.
 
-Registered in settings.DEMO_DATA_STEPS after the centre operations demo (the figures come
-from the centres' own data). Running it again changes nothing: a submitted report is left as
-it is, and so is a draft.
+A CENTRE_DEMO_STEPS entry after the centre's own demo content (the figures come from it).
+Running it again changes nothing: a submitted report is left as it is, and so is a draft.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.utils import timezone
-from django_tenants.utils import get_tenant_model, schema_context
 
 from shared_apps.accounts import facade as accounts
 from tenant_apps.annualreport import services
 from tenant_apps.annualreport.models import AnnualReport
+from tenants.contracts import CentreDemo
+from toolkit.actors import StaffActor
 
 SUBMITTED = ("midtre-gauldal", "trondheim", "syddjurs", "naestved")
 DRAFTS = ("sor-varanger", "bergen")
@@ -66,23 +64,17 @@ NARRATIVE = {
 }
 
 
-@dataclass(frozen=True)
-class DemoActor:
-    pk: int
-    email: str
-
-
-def _manager(centre_id: int) -> DemoActor | None:
+def _manager(centre_id: int) -> StaffActor | None:
     for member in accounts.centre_members(centre_id=centre_id):
         if member.role == "centre_admin":
-            return DemoActor(pk=member.user_id, email=member.email)
+            return StaffActor(pk=member.user_id, email=member.email, is_staff=True)
     return None
 
 
-def _write(centre, year: int) -> None:
-    texts = NARRATIVE.get(centre.federation.default_language, NARRATIVE["nb"])
+def _write(centre: CentreDemo, year: int) -> None:
+    texts = NARRATIVE.get(centre.language, NARRATIVE["nb"])
     services.annual_report_narrative_save(
-        centre_id=centre.pk,
+        centre_id=centre.centre_id,
         year=year,
         summary=texts["summary"].format(centre=centre.name, year=year),
         highlights=texts["highlights"],
@@ -91,29 +83,23 @@ def _write(centre, year: int) -> None:
     )
 
 
-def load_annual_report_demo(*, write=print) -> None:
+def annual_report_demo(centre: CentreDemo, *, write=print) -> None:
     """Last year's report: submitted in SUBMITTED centres, a draft in DRAFTS."""
+    if centre.slug not in SUBMITTED + DRAFTS:
+        return
     year = timezone.localdate().year - 1
-    centres = (
-        get_tenant_model()
-        .objects.filter(slug__in=SUBMITTED + DRAFTS)
-        .select_related("federation")
-        .order_by("slug")
-    )
-    for centre in centres:
-        with schema_context(centre.schema_name):
-            report = AnnualReport.objects.filter(year=year).first()
-            if report is not None and (report.is_submitted or centre.slug in DRAFTS):
-                continue
-            if report is None:
-                _write(centre, year)
-            if centre.slug in SUBMITTED:
-                services.annual_report_submit(
-                    centre_id=centre.pk,
-                    year=year,
-                    actor=_manager(centre.pk),
-                    language=centre.federation.default_language,
-                )
-                write(f"  annual report {year} submitted in {centre.slug}")
-            else:
-                write(f"  annual report {year} drafted in {centre.slug}")
+    report = AnnualReport.objects.filter(year=year).first()
+    if report is not None and (report.is_submitted or centre.slug in DRAFTS):
+        return
+    if report is None:
+        _write(centre, year)
+    if centre.slug in SUBMITTED:
+        services.annual_report_submit(
+            centre_id=centre.centre_id,
+            year=year,
+            actor=_manager(centre.centre_id),
+            language=centre.language,
+        )
+        write(f"  annual report {year} submitted in {centre.slug}")
+    else:
+        write(f"  annual report {year} drafted in {centre.slug}")

@@ -3,8 +3,6 @@ snapshot in the shared schema) and reopening it to correct it."""
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,16 +12,10 @@ from tenant_apps.annualreport.figures import partners_of_year, year_rows
 from tenant_apps.annualreport.models import FIRST_YEAR, AnnualReport
 from tenant_apps.audit.models import AuditAction
 from tenant_apps.audit.services import audit_record
+from toolkit.actors import Actor
 from toolkit.errors import ApplicationError
 
 AUDIT_SUBJECT = "annual_report"
-
-
-class Actor(Protocol):
-    """A signed-in account (id and e-mail address, for the audit log)."""
-
-    pk: int
-    email: str
 
 
 def _check_year(year: int) -> None:

@@ -18,7 +18,7 @@ from tenant_apps.annualreport import selectors, services
 from tenant_apps.annualreport.figures import category_names, partners_of_year, year_rows
 from tenant_apps.annualreport.forms import NarrativeForm
 from tenant_apps.annualreport.models import FIRST_YEAR
-from toolkit.errors import ApplicationError
+from toolkit.errors import ApplicationError, form_add_error
 
 
 def _check_year(year: int) -> None:
@@ -93,7 +93,7 @@ def report_detail(request: HttpRequest, year: int) -> HttpResponse:
             centre_id=request.centre.pk, year=year, **form.cleaned_data
         )
     except ApplicationError as error:
-        form.add_error(None, error.message)
+        form_add_error(form, error)
         return _render_report(request, year=year, form=form, status=400)
     messages.success(request, _("The annual report is saved."))
     return redirect("annualreport:detail", year=year)

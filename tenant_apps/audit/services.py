@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from django.db import connection
 from django_tenants.utils import get_public_schema_name
 
 from tenant_apps.audit.models import AuditAction, AuditEvent
-
-
-class Actor(Protocol):
-    """Whoever acted: a signed-in account (only its id and e-mail address are kept)."""
-
-    pk: int
-    email: str
+from toolkit.actors import Actor
 
 
 def audit_record(

@@ -20,7 +20,7 @@ from tenant_apps.helprequests.certificates import valid_certificate_exists
 from tenant_apps.helprequests.models import Assignment, FollowUpNote, HelpRequest, RequestType
 from tenant_apps.helprequests.provisioning import install_request_types
 from tenant_apps.people.models import AgeBand, Area, Language, Participant, Volunteer
-from tenants.contracts import CentreDefaults
+from tenants.contracts import CentreDefaults, CentreDemo
 
 Status = HelpRequest.Status
 
@@ -307,3 +307,10 @@ def _one_request(
         )
         written = opened_at + (last_date - opened_at) * rng.random()
         FollowUpNote.objects.filter(pk=note.pk).update(created_at=written)
+
+
+def help_requests_demo(centre: CentreDemo, *, write=print) -> None:
+    """CENTRE_DEMO_STEPS: a year of help requests, as many as the centre's size asks."""
+    load_demo_help_requests(
+        seed=centre.seed, count=round(40 * centre.size), language=centre.language
+    )

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from shared_apps.accounts.access import roles_for
 from shared_apps.accounts.roles import Role
-from tenant_apps.hours.services import HoursActor
 from tenant_apps.people.models import Volunteer
+from toolkit.actors import StaffActor
 
 
-def hours_actor(request) -> HoursActor:
+def hours_actor(request) -> StaffActor:
     """The signed-in person on this centre's host, and whether they act as staff here."""
     user = request.user
-    return HoursActor(
+    return StaffActor(
         pk=user.pk,
         email=user.email,
-        is_coordinator=Role.COORDINATOR in roles_for(user, request),
+        is_staff=Role.COORDINATOR in roles_for(user, request),
     )
 
 

@@ -6,8 +6,3 @@ class HoursConfig(AppConfig):
     name = "tenant_apps.hours"
     label = "hours"
     verbose_name = _("Volunteer hours")
-
-    def ready(self) -> None:
-        # Registers the OpenAPI description of the centre API tokens, so the schema has it
-        # whichever URLconf is loaded first.
-        from tenant_apps.hours import api_docs  # noqa: F401

@@ -15,6 +15,7 @@ from tenant_apps.activities.models import Activity, ActivityCategory, Session, S
 from tenant_apps.helprequests.models import Assignment
 from tenant_apps.hours.models import HoursEntry
 from tenant_apps.people.models import Volunteer
+from tenants.contracts import CentreDemo
 
 # Shares of the year's hours: activities (their sessions first), one-to-one help, other work
 # logged by category.
@@ -158,3 +159,8 @@ def load_demo_hours(*, seed: int, year_hours: int = 7000) -> None:
 
     with transaction.atomic():
         HoursEntry.objects.bulk_create(entries, batch_size=1000)
+
+
+def hours_demo(centre: CentreDemo, *, write=print) -> None:
+    """CENTRE_DEMO_STEPS: a year of hours, as many as the centre's size asks."""
+    load_demo_hours(seed=centre.seed, year_hours=round(7000 * centre.size))

@@ -1,15 +1,12 @@
 """The hours of a month (or another period) as a CSV file or an Excel workbook.
 
-Text cells never start a formula: a name such as "=SUM(…)" is written as text, with a quote
-in CSV (the usual guard against formula injection in spreadsheets).
+Text cells never start a formula (toolkit.exports: the guard against formula injection).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-from dataclasses import dataclass
+from itertools import chain
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -17,15 +14,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from tenant_apps.hours.selectors import HoursTotals, hours_export_rows, hours_totals
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class ExportFile:
-    filename: str
-    content_type: str
-    content: bytes
+from toolkit.exports import ExportFile, csv_file, text_cell, workbook_file
 
 
 def period_label(date_from: datetime.date, date_to: datetime.date) -> str:
@@ -48,38 +37,24 @@ def _headers() -> list[str]:
     return [_("Date"), _("Volunteer"), _("Category"), _("Activity"), _("Hours"), _("Status")]
 
 
-def _safe_text(value: str) -> str:
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+def _stem(centre_slug: str, date_from: datetime.date, date_to: datetime.date) -> str:
+    return f"hours-{centre_slug}-{period_label(date_from, date_to)}"
 
 
 def hours_csv(*, centre_slug: str, date_from: datetime.date, date_to: datetime.date) -> ExportFile:
     """Every entry of the period as CSV (UTF-8 with a byte order mark, so Excel reads æøå)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(_headers())
-    for row in hours_export_rows(date_from=date_from, date_to=date_to):
-        writer.writerow(
-            [
-                row.date.isoformat(),
-                _safe_text(row.volunteer),
-                _safe_text(row.category),
-                _safe_text(row.activity),
-                f"{row.hours:.2f}",
-                row.status,
-            ]
+    rows = (
+        (
+            row.date.isoformat(),
+            row.volunteer,
+            row.category,
+            row.activity,
+            f"{row.hours:.2f}",
+            row.status,
         )
-    return ExportFile(
-        filename=f"hours-{centre_slug}-{period_label(date_from, date_to)}.csv",
-        content_type="text/csv; charset=utf-8",
-        content=("\ufeff" + buffer.getvalue()).encode("utf-8"),
+        for row in hours_export_rows(date_from=date_from, date_to=date_to)
     )
-
-
-def _text_cell(sheet, row: int, column: int, value: str):
-    cell = sheet.cell(row=row, column=column)
-    cell.value = value
-    cell.data_type = "s"  # never a formula, whatever the text starts with
-    return cell
+    return csv_file(stem=_stem(centre_slug, date_from, date_to), rows=chain([_headers()], rows))
 
 
 def _write_totals(sheet, totals: HoursTotals) -> None:
@@ -101,12 +76,12 @@ def _write_totals(sheet, totals: HoursTotals) -> None:
         (_("By volunteer"), totals.by_volunteer),
         (_("By month"), totals.by_month),
     ):
-        _text_cell(sheet, row, 1, title).font = bold
-        _text_cell(sheet, row, 2, _("Hours")).font = bold
-        _text_cell(sheet, row, 3, _("Entries")).font = bold
+        text_cell(sheet, row, 1, title).font = bold
+        text_cell(sheet, row, 2, _("Hours")).font = bold
+        text_cell(sheet, row, 3, _("Entries")).font = bold
         row += 1
         for total in rows:
-            _text_cell(sheet, row, 1, total.label)
+            text_cell(sheet, row, 1, total.label)
             sheet.cell(row=row, column=2, value=float(total.hours)).number_format = "0.00"
             sheet.cell(row=row, column=3, value=total.entries)
             row += 1
@@ -123,16 +98,16 @@ def hours_xlsx(*, centre_slug: str, date_from: datetime.date, date_to: datetime.
     entries.title = _("Hours")[:31]
     bold = Font(bold=True)
     for column, header in enumerate(_headers(), start=1):
-        _text_cell(entries, 1, column, header).font = bold
+        text_cell(entries, 1, column, header).font = bold
     for row_number, row in enumerate(
         hours_export_rows(date_from=date_from, date_to=date_to), start=2
     ):
         entries.cell(row=row_number, column=1, value=row.date).number_format = "yyyy-mm-dd"
-        _text_cell(entries, row_number, 2, row.volunteer)
-        _text_cell(entries, row_number, 3, row.category)
-        _text_cell(entries, row_number, 4, row.activity)
+        text_cell(entries, row_number, 2, row.volunteer)
+        text_cell(entries, row_number, 3, row.category)
+        text_cell(entries, row_number, 4, row.activity)
         entries.cell(row=row_number, column=5, value=float(row.hours)).number_format = "0.00"
-        _text_cell(entries, row_number, 6, row.status)
+        text_cell(entries, row_number, 6, row.status)
     for column, width in enumerate((12, 28, 32, 32, 8, 22), start=1):
         entries.column_dimensions[get_column_letter(column)].width = width
     entries.freeze_panes = "A2"
@@ -140,10 +115,4 @@ def hours_xlsx(*, centre_slug: str, date_from: datetime.date, date_to: datetime.
         workbook.create_sheet(_("Totals")[:31]),
         hours_totals(date_from=date_from, date_to=date_to),
     )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return ExportFile(
-        filename=f"hours-{centre_slug}-{period_label(date_from, date_to)}.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        content=buffer.getvalue(),
-    )
+    return workbook_file(workbook, stem=_stem(centre_slug, date_from, date_to))

@@ -119,7 +119,7 @@ class HoursEntryForm(forms.Form):
     def __init__(
         self,
         *args,
-        is_coordinator: bool,
+        is_staff: bool,
         own_volunteer_id: int | None,
         entry: HoursEntry | None = None,
         **kwargs,
@@ -130,7 +130,7 @@ class HoursEntryForm(forms.Form):
         keep = entry or HoursEntry()
         self.fields["category"].queryset = _categories(keep.category_id)
         self.fields["activity"].queryset = _activities(keep.activity_id)
-        if is_coordinator and entry is None:
+        if is_staff and entry is None:
             self.fields["volunteer"].queryset = _volunteers()
             self.fields["assignment"].queryset = _assignments(None)
             self.fields["assignment"].with_volunteer = True
@@ -138,7 +138,7 @@ class HoursEntryForm(forms.Form):
             del self.fields["volunteer"]
             volunteer_id = entry.volunteer_id if entry is not None else own_volunteer_id
             self.fields["assignment"].queryset = _assignments(volunteer_id, keep.assignment_id)
-        if not is_coordinator or entry is not None:
+        if not is_staff or entry is not None:
             del self.fields["approve"]
         if entry is not None:
             self.initial.update(
@@ -151,6 +151,11 @@ class HoursEntryForm(forms.Form):
                     "description": entry.description,
                 }
             )
+
+    def entry_fields(self) -> dict:
+        """The cleaned values the services take for an entry, whoever it is for."""
+        fields = ("category", "date", "hours", "activity", "assignment", "description")
+        return {name: self.cleaned_data[name] for name in fields}
 
 
 class SessionHoursForm(forms.Form):

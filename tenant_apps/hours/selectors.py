@@ -8,12 +8,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, F, QuerySet, Sum
+from django.db.models import Count, F, Min, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tenant_apps.activities.models import Session, ShiftSignup
+from tenant_apps.activities.selectors import session_detail, sessions_between
 from tenant_apps.hours.models import HoursEntry
+from tenant_apps.people.models import Volunteer
 
 
 def deleted_volunteer_label() -> str:
@@ -24,18 +27,23 @@ def deleted_volunteer_label() -> str:
 def hours_entries(
     *,
     volunteer_id: int | None = None,
+    account_user_id: int | None = None,
     category_id: int | None = None,
     activity_id: int | None = None,
     status: str | Iterable[str] | None = None,
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
 ) -> QuerySet[HoursEntry]:
-    """Entries, newest first, with volunteer, category, activity and session loaded."""
+    """Entries, newest first, with volunteer, category, activity and session loaded.
+
+    `account_user_id`: only the hours of the volunteer record linked to that account."""
     entries = HoursEntry.objects.select_related(
         "volunteer", "category", "activity", "session", "assignment__help_request__request_type"
     ).order_by("-date", "-id")
     if volunteer_id is not None:
         entries = entries.filter(volunteer_id=volunteer_id)
+    if account_user_id is not None:
+        entries = entries.filter(volunteer__account_user_id=account_user_id)
     if category_id is not None:
         entries = entries.filter(category_id=category_id)
     if activity_id is not None:
@@ -51,9 +59,45 @@ def hours_entries(
     return entries
 
 
-def hours_waiting_for_approval() -> QuerySet[HoursEntry]:
-    """Entries waiting for a coordinator, oldest first."""
-    return hours_entries(status=HoursEntry.Status.SUBMITTED).order_by("date", "id")
+def hours_entry(entry_id: int) -> HoursEntry | None:
+    """One entry with its relations loaded, or None."""
+    return hours_entries().filter(pk=entry_id).first()
+
+
+def hours_logged_for_session(
+    session_id: int, *, volunteer_ids: Iterable[int] | None = None
+) -> dict[int, Decimal]:
+    """Volunteer id → hours already logged (and not rejected) for one session."""
+    entries = HoursEntry.objects.filter(session_id=session_id, volunteer__isnull=False).exclude(
+        status=HoursEntry.Status.REJECTED
+    )
+    if volunteer_ids is not None:
+        entries = entries.filter(volunteer_id__in=list(volunteer_ids))
+    return dict(entries.order_by().values_list("volunteer_id", "hours"))
+
+
+def hours_years(*, this_year: int) -> list[int]:
+    """The years that have hours, newest first, from this year back to the first entry's."""
+    first = HoursEntry.objects.aggregate(first=Min("date"))["first"]
+    start = min(first.year, this_year) if first else this_year
+    return list(range(this_year, start - 1, -1))
+
+
+@dataclass(frozen=True)
+class WaitingHours:
+    entries: int
+    hours: Decimal
+    oldest: datetime.date | None
+
+
+def hours_waiting() -> WaitingHours:
+    """How many entries (and hours) wait for approval, and since when (one query)."""
+    waiting = HoursEntry.objects.filter(status=HoursEntry.Status.SUBMITTED).aggregate(
+        entries=Count("id"), hours=Sum("hours"), oldest=Min("date")
+    )
+    return WaitingHours(
+        entries=waiting["entries"], hours=waiting["hours"] or Decimal("0"), oldest=waiting["oldest"]
+    )
 
 
 # --- Totals -------------------------------------------------------------------------------
@@ -214,3 +258,50 @@ def hours_export_rows(*, date_from: datetime.date, date_to: datetime.date) -> It
             hours=hours,
             status=str(statuses.get(status, status)),
         )
+
+
+# --- Sessions to log hours for (read through the activities app's selectors) ---------------
+
+
+def sessions_to_log(*, today: datetime.date, days: int, limit: int) -> list[Session]:
+    """The centre's sessions of the last `days` days (not cancelled), newest first."""
+    sessions = sessions_between(
+        start=today - datetime.timedelta(days=days), end=today, include_cancelled=False
+    )
+    # Only the session and its activity are shown: no need for the shifts.
+    return list(sessions.prefetch_related(None).order_by("-date", "-start_time", "id")[:limit])
+
+
+@dataclass(frozen=True)
+class SessionToLog:
+    session: Session
+    volunteers: list[Volunteer]  # confirmed on one of its shifts, by name
+    logged: dict[int, Decimal]  # volunteer id → hours already logged
+
+    @property
+    def default_hours(self) -> float | None:
+        """The session's length in hours, as the form suggests it."""
+        starts = datetime.datetime.combine(self.session.date, self.session.start_time)
+        duration = datetime.datetime.combine(self.session.date, self.session.end_time) - starts
+        return round(duration.total_seconds() / 3600, 2) or None
+
+
+def session_to_log(session_id: int) -> SessionToLog | None:
+    """A session with its confirmed volunteers and the hours already logged, or None."""
+    try:
+        session = session_detail(session_id)
+    except Session.DoesNotExist:
+        return None
+    confirmed = {
+        signup.volunteer.pk: signup.volunteer
+        for shift in session.shifts.all()
+        for signup in shift.signups.all()
+        if signup.status == ShiftSignup.Status.CONFIRMED
+    }
+    volunteers = sorted(
+        confirmed.values(),
+        key=lambda volunteer: (volunteer.last_name, volunteer.first_name, volunteer.pk),
+    )
+    return SessionToLog(
+        session=session, volunteers=volunteers, logged=hours_logged_for_session(session.pk)
+    )

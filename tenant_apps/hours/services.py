@@ -1,4 +1,5 @@
-"""Every write to volunteer hours: logging, bulk logging for a session, approval, edits.
+"""Every write to volunteer hours: logging, bulk logging for a session, approval, edits,
+and the audited export.
 
 A volunteer logs and changes only their own hours, and only until they are approved;
 coordinators and managers log for anyone (approving at once if they choose) and approve or
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -17,40 +17,31 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tenant_apps.activities.models import Activity, ActivityCategory, Session
+from tenant_apps.audit.models import AuditAction
+from tenant_apps.audit.services import audit_record
 from tenant_apps.helprequests.models import Assignment
+from tenant_apps.hours.export import hours_csv, hours_xlsx
 from tenant_apps.hours.models import HoursEntry
+from tenant_apps.hours.selectors import hours_logged_for_session
 from tenant_apps.people.models import Volunteer
+from toolkit.actors import Actor, StaffActor
 from toolkit.errors import ApplicationError
+from toolkit.exports import CSV, ExportFile
 
 MAX_HOURS_A_DAY = Decimal("24")
 
 
-@dataclass(frozen=True)
-class HoursActor:
-    """Who is working with hours: the shared account (id and e-mail, as the audit log keeps
-    them) and whether they act as staff (coordinator or manager) at this centre.
-
-    Build it from a request with `tenant_apps.hours.actors.hours_actor(request)`."""
-
-    pk: int
-    email: str
-    is_coordinator: bool
-
-
 class HoursInvalid(ApplicationError):
-    """One or more fields are wrong; `errors` maps each field to its message."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        field, message = next(iter(errors.items()))
-        super().__init__(message, field=field)
-        self.errors = errors
+    """One or more fields are wrong: raised with `errors=` (field → message)."""
 
 
 class HoursNotAllowed(ApplicationError):
     """The actor may not do this to these hours."""
 
+    http_status = 403
 
-def _own_volunteer(actor: HoursActor) -> Volunteer | None:
+
+def _own_volunteer(actor: StaffActor) -> Volunteer | None:
     return Volunteer.objects.filter(account_user_id=actor.pk).first()
 
 
@@ -81,6 +72,20 @@ def _date_error(date: datetime.date | None) -> str | None:
     if date > timezone.localdate():
         return _("The date cannot be in the future.")
     return None
+
+
+def _check_entry(
+    errors: dict[str, str], *, date: datetime.date | None, hours, description: str
+) -> Decimal | None:
+    """Check the date, hours and description of an entry into `errors`; return the hours."""
+    parsed_hours = _parse_hours(hours)
+    if message := _date_error(date):
+        errors["date"] = message
+    if message := _hours_error(parsed_hours):
+        errors["hours"] = message
+    if len(description) > HoursEntry._meta.get_field("description").max_length:
+        errors["description"] = _("Use at most 300 characters.")
+    return parsed_hours
 
 
 def _check_links(
@@ -117,7 +122,7 @@ def _check_links(
     return category, activity
 
 
-def _approval(actor: HoursActor, approve: bool) -> dict:
+def _approval(actor: StaffActor, approve: bool) -> dict:
     if not approve:
         return {"status": HoursEntry.Status.SUBMITTED}
     return {
@@ -128,11 +133,7 @@ def _approval(actor: HoursActor, approve: bool) -> dict:
 
 
 def _already_logged_for_session(session: Session, volunteer_ids: Iterable[int]) -> set[int]:
-    return set(
-        HoursEntry.objects.filter(session=session, volunteer_id__in=list(volunteer_ids))
-        .exclude(status=HoursEntry.Status.REJECTED)
-        .values_list("volunteer_id", flat=True)
-    )
+    return set(hours_logged_for_session(session.pk, volunteer_ids=volunteer_ids))
 
 
 def hours_log(
@@ -145,12 +146,12 @@ def hours_log(
     session: Session | None = None,
     assignment: Assignment | None = None,
     description: str = "",
-    actor: HoursActor,
+    actor: StaffActor,
     approve: bool = False,
 ) -> HoursEntry:
     """Log hours: a volunteer for themselves (waiting for approval), staff for anyone."""
     errors: dict[str, str] = {}
-    if actor.is_coordinator:
+    if actor.is_staff:
         if volunteer is None:
             errors["volunteer"] = _("Choose a volunteer.")
     else:
@@ -164,13 +165,7 @@ def hours_log(
         if volunteer is not None and volunteer.pk != own.pk:
             raise HoursNotAllowed(_("You can log only your own hours."))
         volunteer = own
-    parsed_hours = _parse_hours(hours)
-    if message := _date_error(date):
-        errors["date"] = message
-    if message := _hours_error(parsed_hours):
-        errors["hours"] = message
-    if len(description) > HoursEntry._meta.get_field("description").max_length:
-        errors["description"] = _("Use at most 300 characters.")
+    parsed_hours = _check_entry(errors, date=date, hours=hours, description=description)
     category, activity = _check_links(
         errors=errors,
         volunteer=volunteer,
@@ -188,7 +183,7 @@ def hours_log(
                     "session", _("Hours for this session are already logged for this volunteer.")
                 )
         if errors:
-            raise HoursInvalid(errors)
+            raise HoursInvalid(errors=errors)
         return HoursEntry.objects.create(
             volunteer=volunteer,
             category=category,
@@ -207,12 +202,12 @@ def hours_bulk_log_for_session(
     *,
     session: Session,
     entries: Sequence[tuple[Volunteer, Decimal | str | None]],
-    actor: HoursActor,
+    actor: StaffActor,
     approve: bool = True,
     description: str = "",
 ) -> list[HoursEntry]:
     """Log the hours of several volunteers for one session at once: all or nothing."""
-    if not actor.is_coordinator:
+    if not actor.is_staff:
         raise HoursNotAllowed(_("Only coordinators can log hours for a session."))
     errors: dict[str, str] = {}
     if not entries:
@@ -243,7 +238,7 @@ def hours_bulk_log_for_session(
                 "Hours for this session are already logged for this volunteer."
             )
         if errors:
-            raise HoursInvalid(errors)
+            raise HoursInvalid(errors=errors)
         approval = _approval(actor, approve)
         return HoursEntry.objects.bulk_create(
             HoursEntry(
@@ -261,12 +256,12 @@ def hours_bulk_log_for_session(
         )
 
 
-def _decide(entry_ids: Iterable[int], actor: HoursActor, status: str, from_statuses) -> int:
-    if not actor.is_coordinator:
+def _decide(entry_ids: Iterable[int], actor: StaffActor, status: str, from_statuses) -> int:
+    if not actor.is_staff:
         raise HoursNotAllowed(_("Only coordinators can approve or reject hours."))
     ids = {int(entry_id) for entry_id in entry_ids}
     if not ids:
-        raise HoursInvalid({"entries": _("Choose at least one entry.")})
+        raise HoursInvalid(errors={"entries": _("Choose at least one entry.")})
     approved = status == HoursEntry.Status.APPROVED
     with transaction.atomic():
         return HoursEntry.objects.filter(pk__in=ids, status__in=from_statuses).update(
@@ -276,7 +271,7 @@ def _decide(entry_ids: Iterable[int], actor: HoursActor, status: str, from_statu
         )
 
 
-def hours_approve(*, entry_ids: Iterable[int], actor: HoursActor) -> int:
+def hours_approve(*, entry_ids: Iterable[int], actor: StaffActor) -> int:
     """Approve the chosen entries that are waiting (or were rejected); returns how many."""
     return _decide(
         entry_ids,
@@ -286,13 +281,13 @@ def hours_approve(*, entry_ids: Iterable[int], actor: HoursActor) -> int:
     )
 
 
-def hours_reject(*, entry_ids: Iterable[int], actor: HoursActor) -> int:
+def hours_reject(*, entry_ids: Iterable[int], actor: StaffActor) -> int:
     """Reject the chosen entries that are waiting for approval; returns how many."""
     return _decide(entry_ids, actor, HoursEntry.Status.REJECTED, [HoursEntry.Status.SUBMITTED])
 
 
-def _check_may_change(entry: HoursEntry, actor: HoursActor) -> None:
-    if actor.is_coordinator:
+def _check_may_change(entry: HoursEntry, actor: StaffActor) -> None:
+    if actor.is_staff:
         return
     own = _own_volunteer(actor)
     if own is None or entry.volunteer_id != own.pk:
@@ -304,7 +299,7 @@ def _check_may_change(entry: HoursEntry, actor: HoursActor) -> None:
 def hours_update(
     *,
     entry: HoursEntry,
-    actor: HoursActor,
+    actor: StaffActor,
     category: ActivityCategory | None,
     date: datetime.date | None,
     hours: Decimal | str | None,
@@ -317,13 +312,7 @@ def hours_update(
         entry = HoursEntry.objects.select_for_update().get(pk=entry.pk)
         _check_may_change(entry, actor)
         errors: dict[str, str] = {}
-        parsed_hours = _parse_hours(hours)
-        if message := _date_error(date):
-            errors["date"] = message
-        if message := _hours_error(parsed_hours):
-            errors["hours"] = message
-        if len(description) > HoursEntry._meta.get_field("description").max_length:
-            errors["description"] = _("Use at most 300 characters.")
+        parsed_hours = _check_entry(errors, date=date, hours=hours, description=description)
         category, activity = _check_links(
             errors=errors,
             volunteer=entry.volunteer,
@@ -333,7 +322,7 @@ def hours_update(
             assignment=assignment,
         )
         if errors:
-            raise HoursInvalid(errors)
+            raise HoursInvalid(errors=errors)
         # The session stays only while the entry stays on the session's activity.
         session_id = entry.session_id
         if session_id and (activity is None or entry.session.activity_id != activity.pk):
@@ -359,7 +348,27 @@ def hours_update(
         return entry
 
 
-def hours_delete(*, entry: HoursEntry, actor: HoursActor) -> None:
+def hours_export(
+    *,
+    actor: Actor,
+    centre_slug: str,
+    date_from: datetime.date,
+    date_to: datetime.date,
+    file_format: str,
+) -> ExportFile:
+    """A period's hours as a CSV or Excel file (`file_format`); the audit log notes who took it."""
+    make = hours_csv if file_format == CSV else hours_xlsx
+    export = make(centre_slug=centre_slug, date_from=date_from, date_to=date_to)
+    audit_record(
+        actor=actor,
+        action=AuditAction.VIEWED,
+        subject_type="hours_export",
+        summary=f"{date_from.isoformat()}–{date_to.isoformat()} {file_format}",
+    )
+    return export
+
+
+def hours_delete(*, entry: HoursEntry, actor: StaffActor) -> None:
     """Delete an entry: a volunteer their own while it waits for approval; staff any."""
     with transaction.atomic():
         entry = HoursEntry.objects.select_for_update().get(pk=entry.pk)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tenant_apps.hours import dashboard, views
+from tenant_apps.hours import views
 
 app_name = "hours"
 urlpatterns = [
@@ -12,5 +12,4 @@ urlpatterns = [
     path("session/<int:session_id>/", views.session_hours, name="session"),
     path("totals/", views.hours_totals_page, name="totals"),
     path("export/", views.hours_export, name="export"),
-    path("dashboard/", dashboard.dashboard, name="dashboard"),
 ]

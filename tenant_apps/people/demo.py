@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django_tenants.utils import get_tenant_model
 
+from shared_apps.accounts import facade
 from tenant_apps.people.models import (
     AgeBand,
     Area,
@@ -31,7 +32,7 @@ from tenant_apps.people.models import (
 from tenant_apps.people.provisioning import install_people_defaults
 from tenant_apps.people.selectors import centre_settings
 from tenant_apps.people.services import add_months, age_band_for
-from tenants.contracts import CentreDefaults
+from tenants.contracts import CentreDefaults, CentreDemo
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -342,3 +343,28 @@ def link_demo_account(*, account_user_id: int, first_name: str, last_name: str, 
         )
     volunteer.account_user_id = account_user_id
     volunteer.save(update_fields=["account_user_id", "updated_at"])
+
+
+def people_demo(centre: CentreDemo, *, write=print) -> None:
+    """CENTRE_DEMO_STEPS: volunteers and participants, as many as the centre's size asks."""
+    load_demo_people(
+        centre_slug=centre.slug,
+        volunteers=round(110 * centre.size),
+        participants=round(60 * centre.size),
+        seed=centre.seed,
+        country=centre.country,
+    )
+
+
+def demo_accounts_link(centre: CentreDemo, *, write=print) -> None:
+    """CENTRE_DEMO_STEPS, after the rest: the demo accounts with a volunteer role get a
+    volunteer record to edit (after, so the demo's other data does not depend on them)."""
+    for member in facade.centre_members(centre_id=centre.centre_id):
+        if member.role == "volunteer":
+            first, _space, last = (member.full_name or member.email).partition(" ")
+            link_demo_account(
+                account_user_id=member.user_id,
+                first_name=first,
+                last_name=last,
+                email=member.email,
+            )

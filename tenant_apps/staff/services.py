@@ -14,7 +14,8 @@ from shared_apps.accounts.contracts import (
     NewApiToken,
 )
 from tenant_apps.audit.models import AuditAction
-from tenant_apps.audit.services import Actor, audit_record
+from tenant_apps.audit.services import audit_record
+from toolkit.actors import Actor
 from toolkit.errors import ApplicationError
 
 

@@ -5,6 +5,7 @@ from tenant_apps.staff import views
 app_name = "staff"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("today/", views.dashboard_today, name="dashboard_today"),
     path("members/", views.members, name="members"),
     path("members/invite/", views.invite, name="invite"),
     path("members/<int:user_id>/role/", views.member_role, name="member_role"),

@@ -3,17 +3,19 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from shared_apps.accounts import facade
-from shared_apps.accounts.access import allow, policy_of
+from shared_apps.accounts.access import allow, may_open
 from shared_apps.accounts.roles import CENTRE_MANAGERS, CENTRE_MEMBERS, CENTRE_STAFF
-from tenant_apps.staff import services
+from tenant_apps.staff import selectors, services
 from tenant_apps.staff.forms import CENTRE_ROLE_CHOICES, InviteForm, RoleForm, TokenForm
-from tenant_apps.staff.navigation import is_allowed, staff_pages
-from toolkit.errors import ApplicationError
+from tenant_apps.staff.navigation import STAFF_MENU
+from toolkit.errors import ApplicationError, form_add_error
+from toolkit.navigation import menu_pages
 
 
 def _own_account(request):
@@ -26,10 +28,39 @@ def _own_account(request):
 @allow(CENTRE_MEMBERS)
 def dashboard(request):
     """Welcome: the centre, the person's role here and the pages they may use."""
-    pages = [page for page in staff_pages(request) if page.view_name != "staff:dashboard"]
+    pages = [
+        page for page in menu_pages(request, STAFF_MENU) if page.view_name != "staff:dashboard"
+    ]
     return render(
         request, "staff/dashboard.html", {"account": _own_account(request), "pages": pages}
     )
+
+
+@allow(CENTRE_STAFF)
+def dashboard_today(request):
+    """Today's sessions, unfilled shifts, new help requests, certificates to renew and hours
+    waiting for approval, on one page for coordinators."""
+    today = selectors.centre_today(timezone.localdate())
+    return render(
+        request,
+        "staff/dashboard_today.html",
+        {
+            "today": today.today,
+            "sessions": today.sessions,
+            "shifts": today.shifts,
+            "help_requests": today.help_requests,
+            "certificates": today.certificates,
+            "waiting": today.waiting,
+            "shift_days": selectors.UNFILLED_SHIFT_DAYS,
+            "certificate_days": selectors.CERTIFICATE_WINDOW_DAYS,
+        },
+    )
+
+
+@allow(CENTRE_STAFF)
+def dashboard_today_moved(request):
+    """The page's first address, /hours/dashboard/, kept for bookmarks."""
+    return redirect("staff:dashboard_today", permanent=True)
 
 
 @allow(CENTRE_STAFF)
@@ -41,8 +72,8 @@ def members(request):
         "staff/members.html",
         {
             "members": member_list,
-            "may_manage": is_allowed(request, policy_of(member_role)),
-            "may_invite": is_allowed(request, policy_of(invite)),
+            "may_manage": may_open(request, member_role),
+            "may_invite": may_open(request, invite),
             "role_choices": CENTRE_ROLE_CHOICES,
         },
     )
@@ -66,7 +97,7 @@ def invite(request):
                 host=request.get_host(),
             )
         except ApplicationError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form_add_error(form, error)
         else:
             messages.success(
                 request,
@@ -140,7 +171,7 @@ def tokens(request):
                 actor=request.user, centre_id=request.centre.pk, name=form.cleaned_data["name"]
             )
         except ApplicationError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form_add_error(form, error)
         else:
             form = TokenForm()
     token_list = facade.api_tokens(user_id=request.user.pk, centre_id=request.centre.pk)

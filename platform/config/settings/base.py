@@ -52,6 +52,7 @@ SHARED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from our origin (CSP)
     "django_htmx",
     "django_tasks_db",
     "axes",
@@ -108,11 +109,21 @@ STATISTICS_PUBLISHERS = ["tenant_apps.activities.stats.public_activities"]
 # Threads a statistics run uses (0: one per CPU core).
 STATISTICS_WORKERS = int(os.environ.get("STATISTICS_WORKERS", "0"))
 
-# Steps of `manage.py demo_data` after the federations and centres exist: tenant apps add
-# their demo content here (each called with write=<a print function>).
+# `manage.py demo_data` fills each demo centre with these steps, in order, inside its schema:
+# each is called with a tenants.contracts.CentreDemo (size, seed, country, language) and
+# write=<a print function>, and keeps what the centre already has.
+CENTRE_DEMO_STEPS = [
+    "tenant_apps.people.demo.people_demo",
+    "tenant_apps.activities.demo.activities_demo",
+    "tenant_apps.helprequests.demo.help_requests_demo",
+    "tenant_apps.hours.demo.hours_demo",
+    # After the centre's content: it does not change what the steps above make.
+    "tenant_apps.people.demo.demo_accounts_link",
+    # Last: the report's figures come from everything above.
+    "tenant_apps.annualreport.demo.annual_report_demo",
+]
+# Then these steps across centres (each called with write=<a print function>).
 DEMO_DATA_STEPS: list[str] = [
-    "tenant_apps.home.demo.load_centre_operations_demo",
-    "tenant_apps.annualreport.demo.load_annual_report_demo",
     "shared_apps.networks.demo.load_networks_demo",
     # Last: figures of everything above.
     "shared_apps.statistics.demo.load_statistics_demo",
@@ -270,9 +281,23 @@ NAVIGATION_MAY_OPEN = "shared_apps.accounts.access.may_open"
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Dugnad centre API",
-    "DESCRIPTION": "The REST API of one volunteer centre, on the centre's own host.",
+    "DESCRIPTION": (
+        "The REST API of one volunteer centre, on the centre's own host, in JSON. It uses the "
+        "same roles as the pages: volunteers see their own records, coordinators and managers "
+        "everyone's.\n\n"
+        "**Signing in.** From a browser where you are signed in, the API uses your session. A "
+        "program sends an API token with every request, as the header "
+        "`Authorization: Bearer …`. Coordinators and managers make tokens on the “API tokens” "
+        "page; a token works on this centre only.\n\n"
+        "**Lists** come a page at a time: use the `page` parameter and follow `next`. Use "
+        "`ordering` to sort, with a minus sign for descending order."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and Redoc from drf-spectacular-sidecar's static files, never from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     # Several models have a "status"; name each choice set after its model.
     "ENUM_NAME_OVERRIDES": {
         "VolunteerStatusEnum": "tenant_apps.people.models.Volunteer.Status",

@@ -11,8 +11,8 @@ from django.utils import timezone
 from tenant_apps.activities.models import Activity, ActivityCategory, Session, Shift, ShiftSignup
 from tenant_apps.helprequests.models import Assignment, HelpRequest, RequestType
 from tenant_apps.hours.models import HoursEntry
-from tenant_apps.hours.services import HoursActor
 from tenant_apps.people.models import Participant, PoliceCertificateRecord, Volunteer
+from toolkit.actors import StaffActor
 
 _numbers = itertools.count(1)
 
@@ -25,8 +25,8 @@ def days_ago(days: int) -> datetime.date:
     return today() - datetime.timedelta(days=days)
 
 
-def actor_for(user, *, coordinator: bool) -> HoursActor:
-    return HoursActor(pk=user.pk, email=user.email, is_coordinator=coordinator)
+def actor_for(user, *, coordinator: bool) -> StaffActor:
+    return StaffActor(pk=user.pk, email=user.email, is_staff=coordinator)
 
 
 def category(code: str = "social-meeting-places") -> ActivityCategory:

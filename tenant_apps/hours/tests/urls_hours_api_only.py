@@ -3,7 +3,8 @@ app, whatever the state of the other apps' endpoints."""
 
 from django.urls import include, path
 
-from tenant_apps.hours import api_docs, api_urls
+from config import api_docs
+from tenant_apps.hours import api_urls
 
 urlpatterns = [
     path("api/v1/", include(([*api_urls.urlpatterns, *api_docs.urlpatterns], "api"))),

@@ -1,13 +1,17 @@
 from django import template
+from django.utils.translation import gettext as _
 
-from tenant_apps.staff.navigation import staff_pages
+from tenant_apps.staff.navigation import STAFF_MENU
+from toolkit.navigation import menu_pages
 
 register = template.Library()
 
 
-@register.inclusion_tag("staff/_nav.html", takes_context=True)
+@register.inclusion_tag("toolkit/_menu.html", takes_context=True)
 def staff_nav(context):
     """The menu of staff pages this person may use, the current one marked."""
-    request = context["request"]
-    match = getattr(request, "resolver_match", None)
-    return {"pages": staff_pages(request), "current": match.view_name if match else ""}
+    return {
+        "pages": menu_pages(context["request"], STAFF_MENU),
+        "label": _("Staff pages"),
+        "menu_class": "staff-nav",
+    }

@@ -35,7 +35,7 @@ def test_coordinator_overview_links_members_and_tokens(coordinator_client):
     assert "<dd>Coordinator</dd>" in response.text
     assert nav_links(response.text) == [
         "/staff/",
-        "/hours/dashboard/",
+        "/staff/today/",
         "/people/volunteers/",
         "/help/",
         "/activities/",
@@ -56,7 +56,7 @@ def test_manager_overview_links_every_staff_page(centre_admin_client):
     assert "<dd>Centre manager</dd>" in response.text
     assert nav_links(response.text) == [
         "/staff/",
-        "/hours/dashboard/",
+        "/staff/today/",
         "/people/volunteers/",
         "/help/",
         "/activities/",
