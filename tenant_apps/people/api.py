@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from shared_apps.accounts.access import Policy
@@ -31,12 +31,6 @@ from tenant_apps.people.models import (
     Volunteer,
     Weekday,
 )
-from toolkit.errors import ApplicationError
-
-
-def _raise_validation(error: ApplicationError):
-    raise ValidationError({error.field or "non_field_errors": [error.message]}) from error
-
 
 # --- Filters ------------------------------------------------------------------------------
 
@@ -264,12 +258,9 @@ class VolunteerListApi(generics.ListAPIView):
     def post(self, request):
         serializer = VolunteerCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            volunteer = services.volunteer_create(
-                actor=request.user, centre_id=request.centre.pk, **serializer.to_service()
-            )
-        except ApplicationError as error:
-            _raise_validation(error)
+        volunteer = services.volunteer_create(
+            actor=request.user, centre_id=request.centre.pk, **serializer.to_service()
+        )
         detail = selectors.volunteer_detail(volunteer_id=volunteer.pk)
         return Response(
             VolunteerDetailOutputSerializer(detail).data, status=status.HTTP_201_CREATED
@@ -303,15 +294,12 @@ class VolunteerDetailApi(generics.GenericAPIView):
             raise NotFound
         serializer = VolunteerInputSerializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        try:
-            services.volunteer_update(
-                actor=request.user,
-                volunteer=volunteer,
-                centre_id=request.centre.pk,
-                **serializer.to_service(),
-            )
-        except ApplicationError as error:
-            _raise_validation(error)
+        services.volunteer_update(
+            actor=request.user,
+            volunteer=volunteer,
+            centre_id=request.centre.pk,
+            **serializer.to_service(),
+        )
         detail = selectors.volunteer_detail(volunteer_id=volunteer.pk)
         return Response(VolunteerDetailOutputSerializer(detail).data)
 
@@ -338,12 +326,9 @@ class OwnVolunteerApi(generics.GenericAPIView):
         volunteer = self._own(request)
         serializer = OwnVolunteerInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        try:
-            services.volunteer_update(
-                actor=request.user, volunteer=volunteer, **serializer.to_service()
-            )
-        except ApplicationError as error:
-            _raise_validation(error)
+        services.volunteer_update(
+            actor=request.user, volunteer=volunteer, **serializer.to_service()
+        )
         return Response(VolunteerDetailOutputSerializer(self._own(request)).data)
 
 
@@ -366,12 +351,7 @@ class ParticipantListApi(generics.ListAPIView):
     def post(self, request):
         serializer = ParticipantCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            participant = services.participant_create(
-                actor=request.user, **serializer.validated_data
-            )
-        except ApplicationError as error:
-            _raise_validation(error)
+        participant = services.participant_create(actor=request.user, **serializer.validated_data)
         detail = selectors.participant_detail(participant_id=participant.pk)
         return Response(
             ParticipantDetailOutputSerializer(detail).data, status=status.HTTP_201_CREATED
@@ -407,11 +387,8 @@ class ParticipantDetailApi(generics.GenericAPIView):
             raise NotFound
         serializer = ParticipantInputSerializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        try:
-            services.participant_update(
-                actor=request.user, participant=participant, **serializer.validated_data
-            )
-        except ApplicationError as error:
-            _raise_validation(error)
+        services.participant_update(
+            actor=request.user, participant=participant, **serializer.validated_data
+        )
         detail = selectors.participant_detail(participant_id=participant.pk)
         return Response(ParticipantDetailOutputSerializer(detail).data)

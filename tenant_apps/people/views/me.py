@@ -4,17 +4,16 @@ consents. Only the record linked to the signed-in account (Volunteer.account_use
 from __future__ import annotations
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from shared_apps.accounts.access import allow
 from shared_apps.accounts.roles import CENTRE_MEMBERS
 from tenant_apps.people import selectors, services
-from tenant_apps.people.forms import OwnConsentGiveForm, VolunteerSelfForm, grid
-from tenant_apps.people.models import Consent
-from tenant_apps.people.views.common import add_error
-from toolkit.errors import ApplicationError
+from tenant_apps.people.forms import VolunteerSelfForm, grid
+from tenant_apps.people.views.consents import OWN_CONSENTS
+from toolkit.errors import ApplicationError, form_add_error
 
 
 def _no_record(request):
@@ -37,7 +36,7 @@ def me(request):
         try:
             services.volunteer_update(actor=request.user, volunteer=volunteer, **form.cleaned_data)
         except ApplicationError as error:
-            add_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("Your profile has been saved."))
             return redirect("people:me")
@@ -60,31 +59,7 @@ def me_consents(request):
     volunteer = selectors.volunteer_for_account(user_id=request.user.pk)
     if volunteer is None:
         return _no_record(request)
-    form = OwnConsentGiveForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            consent = services.consent_give(
-                actor=request.user, volunteer=volunteer, purpose=form.cleaned_data["purpose"]
-            )
-        except ApplicationError as error:
-            add_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("Thank you. You have agreed to: %(purpose)s.")
-                % {"purpose": consent.get_purpose_display()},
-            )
-            return redirect("people:me_consents")
-    return render(
-        request,
-        "people/me_consents.html",
-        {
-            "volunteer": volunteer,
-            "consents": volunteer.consents.all(),
-            "missing": selectors.missing_consents(volunteer),
-            "form": form,
-        },
-    )
+    return OWN_CONSENTS.consents(request, volunteer)
 
 
 @allow(CENTRE_MEMBERS)
@@ -94,16 +69,4 @@ def me_consent_withdraw(request, consent_id: int):
     volunteer = selectors.volunteer_for_account(user_id=request.user.pk)
     if volunteer is None:
         return _no_record(request)
-    consent = get_object_or_404(Consent, pk=consent_id, volunteer_id=volunteer.pk)
-    if request.method == "POST":
-        try:
-            services.consent_withdraw(actor=request.user, consent=consent)
-        except ApplicationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                _("You have withdrawn: %(purpose)s.") % {"purpose": consent.get_purpose_display()},
-            )
-        return redirect("people:me_consents")
-    return render(request, "people/me_consent_withdraw.html", {"consent": consent})
+    return OWN_CONSENTS.withdraw(request, person_id=volunteer.pk, consent_id=consent_id)
