@@ -20,6 +20,24 @@ from tenant_apps.people.services.common import actor_label, add_months, full_cle
 from toolkit.actors import Actor
 from toolkit.errors import ApplicationError
 
+# How the audit log names each kind of record.
+SUBJECT_TYPES = {
+    PoliceCertificateRecord: "certificate_record",
+    ConfidentialityDeclaration: "confidentiality_declaration",
+}
+
+
+def _audit_created(
+    *, actor: Actor, record: PoliceCertificateRecord | ConfidentialityDeclaration, about: str
+) -> None:
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATED,
+        subject_type=SUBJECT_TYPES[type(record)],
+        subject_id=record.pk,
+        summary=f"volunteer {record.volunteer_id}: {about}",
+    )
+
 
 def certificate_record(
     *,
@@ -51,12 +69,8 @@ def certificate_record(
             seen_by_user_id=actor.pk,
             seen_by_label=actor_label(actor),
         )
-        audit_record(
-            actor=actor,
-            action=AuditAction.CREATED,
-            subject_type="certificate_record",
-            subject_id=record.pk,
-            summary=f"volunteer {volunteer.pk}: {kind} seen {seen_on}, renew by {renew_by}",
+        _audit_created(
+            actor=actor, record=record, about=f"{kind} seen {seen_on}, renew by {renew_by}"
         )
     return record
 
@@ -79,11 +93,5 @@ def confidentiality_declaration_sign(
     full_clean(declaration, exclude=["volunteer"])
     with transaction.atomic():
         declaration.save()
-        audit_record(
-            actor=actor,
-            action=AuditAction.CREATED,
-            subject_type="confidentiality_declaration",
-            subject_id=declaration.pk,
-            summary=f"volunteer {volunteer.pk}: version {version}",
-        )
+        _audit_created(actor=actor, record=declaration, about=f"version {version}")
     return declaration

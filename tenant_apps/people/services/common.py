@@ -69,15 +69,22 @@ def chosen(values: Iterable[str], allowed: Iterable[str], *, field: str, message
     return values
 
 
-def person_viewed[Person: models.Model](
-    *, actor: Actor, subject_type: str, person: Person | None
-) -> Person | None:
-    """Record that `actor` viewed the person (when there is one); return the person."""
+def person_audit(
+    *, actor: Actor, action: AuditAction, person: models.Model, summary: str = ""
+) -> None:
+    """Record what `actor` did to a volunteer or a participant: its kind and id, never its
+    details."""
+    audit_record(
+        actor=actor,
+        action=action,
+        subject_type=person._meta.model_name,
+        subject_id=person.pk,
+        summary=summary,
+    )
+
+
+def person_viewed[Person: models.Model](*, actor: Actor, person: Person | None) -> Person | None:
+    """Record that `actor` viewed the volunteer or participant (when found); return them."""
     if person is not None:
-        audit_record(
-            actor=actor,
-            action=AuditAction.VIEWED,
-            subject_type=subject_type,
-            subject_id=person.pk,
-        )
+        person_audit(actor=actor, action=AuditAction.VIEWED, person=person)
     return person

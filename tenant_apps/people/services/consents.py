@@ -12,7 +12,12 @@ from tenant_apps.audit.models import AuditAction
 from tenant_apps.audit.services import audit_record
 from tenant_apps.people import selectors
 from tenant_apps.people.models import Consent, Participant, Volunteer
-from tenant_apps.people.services.common import actor_label, chosen, not_in_future
+from tenant_apps.people.services.common import (
+    actor_label,
+    chosen,
+    not_in_future,
+    person_audit,
+)
 from toolkit.actors import Actor
 from toolkit.errors import ApplicationError
 
@@ -36,28 +41,21 @@ def _person(volunteer: Volunteer | None, participant: Participant | None):
 def consent_record(
     *,
     actor: Actor,
+    person: Volunteer | Participant,
     purpose: str,
-    volunteer: Volunteer | None = None,
-    participant: Participant | None = None,
     given_on: datetime.date | None = None,
 ) -> Consent:
     """Record a consent, inside the caller's transaction (the person is new or locked)."""
-    person = _person(volunteer, participant)
     if selectors.active_consent(person, purpose) is not None:
         raise ApplicationError(_("This consent has already been given."), field="purpose")
     consent = Consent.objects.create(
-        volunteer=volunteer,
-        participant=participant,
+        **{person._meta.model_name: person},
         purpose=purpose,
         given_on=given_on or selectors.today(),
         recorded_by_label=actor_label(actor),
     )
-    audit_record(
-        actor=actor,
-        action=AuditAction.UPDATED,
-        subject_type="volunteer" if volunteer is not None else "participant",
-        subject_id=person.pk,
-        summary=f"consent given: {purpose}",
+    person_audit(
+        actor=actor, action=AuditAction.UPDATED, person=person, summary=f"consent given: {purpose}"
     )
     return consent
 
@@ -73,17 +71,11 @@ def consent_give(
     """Record a consent a volunteer or a participant gave (default: today)."""
     chosen_purposes([purpose], field="purpose")
     not_in_future(given_on, "given_on")
+    person = _person(volunteer, participant)
     with transaction.atomic():
         # Lock the person so two clicks cannot record the same consent twice.
-        person = _person(volunteer, participant)
         type(person).objects.select_for_update().filter(pk=person.pk).first()
-        return consent_record(
-            actor=actor,
-            purpose=purpose,
-            volunteer=volunteer,
-            participant=participant,
-            given_on=given_on,
-        )
+        return consent_record(actor=actor, person=person, purpose=purpose, given_on=given_on)
 
 
 def consent_withdraw(

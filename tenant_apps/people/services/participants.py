@@ -9,10 +9,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tenant_apps.audit.models import AuditAction
-from tenant_apps.audit.services import audit_record
 from tenant_apps.people import selectors
 from tenant_apps.people.models import AgeBand, Area, Consent, Participant, TargetGroup
-from tenant_apps.people.services.common import chosen, full_clean, person_viewed
+from tenant_apps.people.services.common import chosen, full_clean, person_audit, person_viewed
 from tenant_apps.people.services.consents import chosen_purposes, consent_record
 from toolkit.actors import Actor
 from toolkit.errors import ApplicationError
@@ -87,14 +86,9 @@ def participant_create(
     _validate_participant(participant)
     with transaction.atomic():
         participant.save()
-        audit_record(
-            actor=actor,
-            action=AuditAction.CREATED,
-            subject_type="participant",
-            subject_id=participant.pk,
-        )
+        person_audit(actor=actor, action=AuditAction.CREATED, person=participant)
         for purpose in purposes:
-            consent_record(actor=actor, purpose=purpose, participant=participant)
+            consent_record(actor=actor, purpose=purpose, person=participant)
     return participant
 
 
@@ -120,17 +114,12 @@ def participant_update(
             setattr(participant, key, value)
         _validate_participant(participant)
         participant.save()
-        audit_record(
-            actor=actor,
-            action=AuditAction.UPDATED,
-            subject_type="participant",
-            subject_id=participant.pk,
-            summary=", ".join(key for key in values if before[key] != getattr(participant, key)),
-        )
+        changed = ", ".join(key for key in values if before[key] != getattr(participant, key))
+        person_audit(actor=actor, action=AuditAction.UPDATED, person=participant, summary=changed)
     return participant
 
 
 def participant_detail_view(*, actor: Actor, participant_id: int) -> Participant | None:
     """One participant for a detail page or API answer, recording that `actor` viewed them."""
     participant = selectors.participant_detail(participant_id=participant_id)
-    return person_viewed(actor=actor, subject_type="participant", person=participant)
+    return person_viewed(actor=actor, person=participant)

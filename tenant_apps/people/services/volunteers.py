@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from shared_apps.accounts import facade
 from tenant_apps.audit.models import AuditAction
-from tenant_apps.audit.services import audit_record
 from tenant_apps.people import selectors
 from tenant_apps.people.models import (
     AgeBand,
@@ -28,6 +27,7 @@ from tenant_apps.people.services.common import (
     chosen,
     full_clean,
     not_in_future,
+    person_audit,
     person_viewed,
 )
 from tenant_apps.people.services.consents import chosen_purposes, consent_record
@@ -185,14 +185,9 @@ def volunteer_create(
         volunteer.skills.set(chosen_skills)
         volunteer.areas.set(chosen_areas)
         _replace_availability(volunteer, slots)
-        audit_record(
-            actor=actor,
-            action=AuditAction.CREATED,
-            subject_type="volunteer",
-            subject_id=volunteer.pk,
-        )
+        person_audit(actor=actor, action=AuditAction.CREATED, person=volunteer)
         for purpose in purposes:
-            consent_record(actor=actor, purpose=purpose, volunteer=volunteer)
+            consent_record(actor=actor, purpose=purpose, person=volunteer)
     return volunteer
 
 
@@ -236,12 +231,8 @@ def volunteer_update(
         if slots is not None:
             _replace_availability(volunteer, slots)
             changed.append("availability")
-        audit_record(
-            actor=actor,
-            action=AuditAction.UPDATED,
-            subject_type="volunteer",
-            subject_id=volunteer.pk,
-            summary=", ".join(changed),
+        person_audit(
+            actor=actor, action=AuditAction.UPDATED, person=volunteer, summary=", ".join(changed)
         )
     return volunteer
 
@@ -257,13 +248,8 @@ def volunteer_set_status(*, actor: Actor, volunteer: Volunteer, status: str) -> 
             return volunteer
         volunteer.status = status
         volunteer.save(update_fields=["status", "updated_at"])
-        audit_record(
-            actor=actor,
-            action=AuditAction.UPDATED,
-            subject_type="volunteer",
-            subject_id=volunteer.pk,
-            summary=f"status {previous} → {status}",
-        )
+        summary = f"status {previous} → {status}"
+        person_audit(actor=actor, action=AuditAction.UPDATED, person=volunteer, summary=summary)
     return volunteer
 
 
@@ -276,19 +262,14 @@ def volunteer_delete(*, actor: Actor, volunteer: Volunteer) -> selectors.HoursSu
         kept = selectors.volunteer_hours_summary(volunteer)
         # Apps built on people (activities: coming shifts) let go of the volunteer first.
         volunteer_deleting.send(sender=Volunteer, volunteer=volunteer, actor=actor)
-        volunteer_id = volunteer.pk
+        # Recorded before the row goes: delete() clears the instance's id.
+        summary = f"{kept.entries} hour entries ({kept.total} h) kept anonymised"
+        person_audit(actor=actor, action=AuditAction.DELETED, person=volunteer, summary=summary)
         volunteer.delete()
-        audit_record(
-            actor=actor,
-            action=AuditAction.DELETED,
-            subject_type="volunteer",
-            subject_id=volunteer_id,
-            summary=f"{kept.entries} hour entries ({kept.total} h) kept anonymised",
-        )
     return kept
 
 
 def volunteer_detail_view(*, actor: Actor, volunteer_id: int) -> Volunteer | None:
     """One volunteer for a detail page or API answer, recording that `actor` viewed them."""
     volunteer = selectors.volunteer_detail(volunteer_id=volunteer_id)
-    return person_viewed(actor=actor, subject_type="volunteer", person=volunteer)
+    return person_viewed(actor=actor, person=volunteer)

@@ -104,29 +104,22 @@ class ConsentPages:
         )
 
 
-_RECORDED = _("Consent recorded: %(purpose)s.")
-_WITHDRAWN = _("Consent withdrawn: %(purpose)s.")
+def _staff_pages(kind: str) -> ConsentPages:
+    """A coordinator's consent pages of a volunteer or a participant (named alike)."""
+    return ConsentPages(
+        kind=kind,
+        url_name=f"people:{kind}_consents",
+        template="people/consents.html",
+        withdraw_template="people/consent_withdraw.html",
+        given_message=_("Consent recorded: %(purpose)s."),
+        withdrawn_message=_("Consent withdrawn: %(purpose)s."),
+        back_url_name=f"people:{kind}_detail",
+        withdraw_url_name=f"people:{kind}_consent_withdraw",
+    )
 
-VOLUNTEER_CONSENTS = ConsentPages(
-    kind="volunteer",
-    url_name="people:volunteer_consents",
-    template="people/consents.html",
-    withdraw_template="people/consent_withdraw.html",
-    given_message=_RECORDED,
-    withdrawn_message=_WITHDRAWN,
-    back_url_name="people:volunteer_detail",
-    withdraw_url_name="people:volunteer_consent_withdraw",
-)
-PARTICIPANT_CONSENTS = ConsentPages(
-    kind="participant",
-    url_name="people:participant_consents",
-    template="people/consents.html",
-    withdraw_template="people/consent_withdraw.html",
-    given_message=_RECORDED,
-    withdrawn_message=_WITHDRAWN,
-    back_url_name="people:participant_detail",
-    withdraw_url_name="people:participant_consent_withdraw",
-)
+
+VOLUNTEER_CONSENTS = _staff_pages("volunteer")
+PARTICIPANT_CONSENTS = _staff_pages("participant")
 OWN_CONSENTS = ConsentPages(
     kind="volunteer",
     url_name="people:me_consents",

@@ -3,6 +3,8 @@ consents. Only the record linked to the signed-in account (Volunteer.account_use
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,17 +18,25 @@ from tenant_apps.people.views.consents import OWN_CONSENTS
 from toolkit.errors import ApplicationError, form_add_error
 
 
-def _no_record(request):
-    return render(request, "people/me_missing.html", status=404)
+def _own_record(view):
+    """Hand the view the volunteer record of the signed-in account; without one, a page
+    that says so (404)."""
+
+    @functools.wraps(view)
+    def with_record(request, *args, **kwargs):
+        volunteer = selectors.volunteer_for_account(user_id=request.user.pk)
+        if volunteer is None:
+            return render(request, "people/me_missing.html", status=404)
+        return view(request, volunteer, *args, **kwargs)
+
+    return with_record
 
 
 @allow(CENTRE_MEMBERS)
 @require_http_methods(["GET", "POST"])
-def me(request):
+@_own_record
+def me(request, volunteer):
     """Your own volunteer profile."""
-    volunteer = selectors.volunteer_for_account(user_id=request.user.pk)
-    if volunteer is None:
-        return _no_record(request)
     form = VolunteerSelfForm(
         request.POST or None,
         volunteer=volunteer,
@@ -54,19 +64,15 @@ def me(request):
 
 @allow(CENTRE_MEMBERS)
 @require_http_methods(["GET", "POST"])
-def me_consents(request):
+@_own_record
+def me_consents(request, volunteer):
     """Your consents: what you have agreed to, and agreeing to more."""
-    volunteer = selectors.volunteer_for_account(user_id=request.user.pk)
-    if volunteer is None:
-        return _no_record(request)
     return OWN_CONSENTS.consents(request, volunteer)
 
 
 @allow(CENTRE_MEMBERS)
 @require_http_methods(["GET", "POST"])
-def me_consent_withdraw(request, consent_id: int):
+@_own_record
+def me_consent_withdraw(request, volunteer, consent_id: int):
     """Ask, then withdraw one of your own consents."""
-    volunteer = selectors.volunteer_for_account(user_id=request.user.pk)
-    if volunteer is None:
-        return _no_record(request)
     return OWN_CONSENTS.withdraw(request, person_id=volunteer.pk, consent_id=consent_id)
