@@ -12,51 +12,32 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from shared_apps.accounts.access import Policy
 from shared_apps.accounts.roles import CENTRE_MEMBERS, CENTRE_STAFF
-from tenant_apps.people import selectors, services
-from tenant_apps.people.models import (
-    AgeBand,
-    Area,
-    Consent,
-    Language,
-    Participant,
-    PartOfDay,
-    PoliceCertificateRecord,
-    Skill,
-    TargetGroup,
-    Volunteer,
-    Weekday,
-)
-from toolkit.errors import ApplicationError
-
-
-def _raise_validation(error: ApplicationError):
-    raise ValidationError({error.field or "non_field_errors": [error.message]}) from error
-
+from tenant_apps.people import models, selectors, services
 
 # --- Filters ------------------------------------------------------------------------------
 
 
 class VolunteerFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(choices=Volunteer.Status.choices)
+    status = django_filters.ChoiceFilter(choices=models.Volunteer.Status.choices)
     skill = django_filters.ModelChoiceFilter(
-        field_name="skills", queryset=Skill.objects.all(), label=_("Skill or interest (id)")
+        field_name="skills", queryset=models.Skill.objects.all(), label=_("Skill or interest (id)")
     )
     area = django_filters.ModelChoiceFilter(
-        field_name="areas", queryset=Area.objects.all(), label=_("Area (id)")
+        field_name="areas", queryset=models.Area.objects.all(), label=_("Area (id)")
     )
     language = django_filters.ChoiceFilter(
-        choices=Language.choices, method="filter_language", label=_("Language")
+        choices=models.Language.choices, method="filter_language", label=_("Language")
     )
     search = django_filters.CharFilter(method="filter_search", label=_("Search"))
     certificate_valid = django_filters.BooleanFilter(label=_("Has a valid police certificate"))
 
     class Meta:
-        model = Volunteer
+        model = models.Volunteer
         fields = ["status", "skill", "area", "language", "search", "certificate_valid"]
 
     def filter_language(self, queryset, name, value):
@@ -67,12 +48,14 @@ class VolunteerFilter(django_filters.FilterSet):
 
 
 class ParticipantFilter(django_filters.FilterSet):
-    age_band = django_filters.ChoiceFilter(choices=AgeBand.choices)
-    area = django_filters.ModelChoiceFilter(queryset=Area.objects.all(), label=_("Area (id)"))
+    age_band = django_filters.ChoiceFilter(choices=models.AgeBand.choices)
+    area = django_filters.ModelChoiceFilter(
+        queryset=models.Area.objects.all(), label=_("Area (id)")
+    )
     search = django_filters.CharFilter(method="filter_search", label=_("Search"))
 
     class Meta:
-        model = Participant
+        model = models.Participant
         fields = ["age_band", "area", "search"]
 
     def filter_search(self, queryset, name, value):
@@ -83,8 +66,8 @@ class ParticipantFilter(django_filters.FilterSet):
 
 
 class AvailabilitySerializer(serializers.Serializer):
-    weekday = serializers.ChoiceField(choices=Weekday.choices)
-    part_of_day = serializers.ChoiceField(choices=PartOfDay.choices)
+    weekday = serializers.ChoiceField(choices=models.Weekday.choices)
+    part_of_day = serializers.ChoiceField(choices=models.PartOfDay.choices)
 
 
 class NamedSerializer(serializers.Serializer):
@@ -117,7 +100,7 @@ class VolunteerOutputSerializer(serializers.Serializer):
 
 class CertificateRecordSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    kind = serializers.ChoiceField(choices=PoliceCertificateRecord.Kind.choices)
+    kind = serializers.ChoiceField(choices=models.PoliceCertificateRecord.Kind.choices)
     seen_on = serializers.DateField()
     seen_by_label = serializers.CharField()
     renew_by = serializers.DateField()
@@ -131,7 +114,7 @@ class DeclarationSerializer(serializers.Serializer):
 
 class ConsentSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    purpose = serializers.ChoiceField(choices=Consent.Purpose.choices)
+    purpose = serializers.ChoiceField(choices=models.Consent.Purpose.choices)
     given_on = serializers.DateField()
     withdrawn_on = serializers.DateField(allow_null=True)
 
@@ -151,19 +134,19 @@ class VolunteerInputSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254, required=False, allow_blank=True)
     phone = serializers.CharField(max_length=30, required=False, allow_blank=True)
     date_of_birth = serializers.DateField(required=False, allow_null=True)
-    age_band = serializers.ChoiceField(choices=AgeBand.choices, required=False)
+    age_band = serializers.ChoiceField(choices=models.AgeBand.choices, required=False)
     languages = serializers.ListField(
-        child=serializers.ChoiceField(choices=Language.choices), required=False
+        child=serializers.ChoiceField(choices=models.Language.choices), required=False
     )
     skills = serializers.PrimaryKeyRelatedField(
-        queryset=Skill.objects.all(), many=True, required=False
+        queryset=models.Skill.objects.all(), many=True, required=False
     )
     areas = serializers.PrimaryKeyRelatedField(
-        queryset=Area.objects.all(), many=True, required=False
+        queryset=models.Area.objects.all(), many=True, required=False
     )
     availability = AvailabilitySerializer(many=True, required=False)
     start_date = serializers.DateField(required=False)
-    status = serializers.ChoiceField(choices=Volunteer.Status.choices, required=False)
+    status = serializers.ChoiceField(choices=models.Volunteer.Status.choices, required=False)
     account_user_id = serializers.IntegerField(required=False, allow_null=True)
 
     def to_service(self) -> dict:
@@ -177,7 +160,7 @@ class VolunteerInputSerializer(serializers.Serializer):
 
 class VolunteerCreateInputSerializer(VolunteerInputSerializer):
     consents = serializers.ListField(
-        child=serializers.ChoiceField(choices=Consent.Purpose.choices),
+        child=serializers.ChoiceField(choices=models.Consent.Purpose.choices),
         required=False,
         help_text="Consents the person gives at registration.",
     )
@@ -187,13 +170,13 @@ class OwnVolunteerInputSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254, required=False, allow_blank=True)
     phone = serializers.CharField(max_length=30, required=False, allow_blank=True)
     languages = serializers.ListField(
-        child=serializers.ChoiceField(choices=Language.choices), required=False
+        child=serializers.ChoiceField(choices=models.Language.choices), required=False
     )
     skills = serializers.PrimaryKeyRelatedField(
-        queryset=Skill.objects.filter(is_active=True), many=True, required=False
+        queryset=models.Skill.objects.filter(is_active=True), many=True, required=False
     )
     areas = serializers.PrimaryKeyRelatedField(
-        queryset=Area.objects.filter(is_active=True), many=True, required=False
+        queryset=models.Area.objects.filter(is_active=True), many=True, required=False
     )
     availability = AvailabilitySerializer(many=True, required=False)
 
@@ -225,18 +208,18 @@ class ParticipantInputSerializer(serializers.Serializer):
     last_name = serializers.CharField(max_length=100, required=False, allow_blank=True)
     phone = serializers.CharField(max_length=30, required=False, allow_blank=True)
     address = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    age_band = serializers.ChoiceField(choices=AgeBand.choices, required=False)
+    age_band = serializers.ChoiceField(choices=models.AgeBand.choices, required=False)
     area = serializers.PrimaryKeyRelatedField(
-        queryset=Area.objects.all(), required=False, allow_null=True
+        queryset=models.Area.objects.all(), required=False, allow_null=True
     )
     target_groups = serializers.ListField(
-        child=serializers.ChoiceField(choices=TargetGroup.choices), required=False
+        child=serializers.ChoiceField(choices=models.TargetGroup.choices), required=False
     )
 
 
 class ParticipantCreateInputSerializer(ParticipantInputSerializer):
     consents = serializers.ListField(
-        child=serializers.ChoiceField(choices=Consent.Purpose.choices),
+        child=serializers.ChoiceField(choices=models.Consent.Purpose.choices),
         required=False,
         help_text="Consents the person gives at registration (TARGET_GROUPS is needed for "
         "target_groups).",
@@ -255,7 +238,7 @@ class VolunteerListApi(generics.ListAPIView):
     ordering_fields = ["last_name", "first_name", "start_date", "status", "created_at"]
     ordering = ["last_name", "first_name", "id"]
 
-    def get_queryset(self) -> QuerySet[Volunteer]:
+    def get_queryset(self) -> QuerySet[models.Volunteer]:
         return selectors.volunteer_list()
 
     @extend_schema(
@@ -264,12 +247,9 @@ class VolunteerListApi(generics.ListAPIView):
     def post(self, request):
         serializer = VolunteerCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            volunteer = services.volunteer_create(
-                actor=request.user, centre_id=request.centre.pk, **serializer.to_service()
-            )
-        except ApplicationError as error:
-            _raise_validation(error)
+        volunteer = services.volunteer_create(
+            actor=request.user, centre_id=request.centre.pk, **serializer.to_service()
+        )
         detail = selectors.volunteer_detail(volunteer_id=volunteer.pk)
         return Response(
             VolunteerDetailOutputSerializer(detail).data, status=status.HTTP_201_CREATED
@@ -281,7 +261,7 @@ class VolunteerDetailApi(generics.GenericAPIView):
 
     access_policy = Policy(roles=CENTRE_STAFF)
     serializer_class = VolunteerDetailOutputSerializer
-    queryset = Volunteer.objects.none()
+    queryset = models.Volunteer.objects.none()
 
     def get(self, request, volunteer_id: int):
         volunteer = services.volunteer_detail_view(actor=request.user, volunteer_id=volunteer_id)
@@ -298,20 +278,17 @@ class VolunteerDetailApi(generics.GenericAPIView):
         return self._update(request, volunteer_id, partial=True)
 
     def _update(self, request, volunteer_id: int, *, partial: bool):
-        volunteer = Volunteer.objects.filter(pk=volunteer_id).first()
+        volunteer = models.Volunteer.objects.filter(pk=volunteer_id).first()
         if volunteer is None:
             raise NotFound
         serializer = VolunteerInputSerializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        try:
-            services.volunteer_update(
-                actor=request.user,
-                volunteer=volunteer,
-                centre_id=request.centre.pk,
-                **serializer.to_service(),
-            )
-        except ApplicationError as error:
-            _raise_validation(error)
+        services.volunteer_update(
+            actor=request.user,
+            volunteer=volunteer,
+            centre_id=request.centre.pk,
+            **serializer.to_service(),
+        )
         detail = selectors.volunteer_detail(volunteer_id=volunteer.pk)
         return Response(VolunteerDetailOutputSerializer(detail).data)
 
@@ -322,9 +299,9 @@ class OwnVolunteerApi(generics.GenericAPIView):
 
     access_policy = Policy(roles=CENTRE_MEMBERS)
     serializer_class = VolunteerDetailOutputSerializer
-    queryset = Volunteer.objects.none()
+    queryset = models.Volunteer.objects.none()
 
-    def _own(self, request) -> Volunteer:
+    def _own(self, request) -> models.Volunteer:
         volunteer = selectors.volunteer_for_account(user_id=request.user.pk)
         if volunteer is None:
             raise NotFound(_("Your account is not linked to a volunteer at this centre."))
@@ -338,12 +315,9 @@ class OwnVolunteerApi(generics.GenericAPIView):
         volunteer = self._own(request)
         serializer = OwnVolunteerInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        try:
-            services.volunteer_update(
-                actor=request.user, volunteer=volunteer, **serializer.to_service()
-            )
-        except ApplicationError as error:
-            _raise_validation(error)
+        services.volunteer_update(
+            actor=request.user, volunteer=volunteer, **serializer.to_service()
+        )
         return Response(VolunteerDetailOutputSerializer(self._own(request)).data)
 
 
@@ -356,7 +330,7 @@ class ParticipantListApi(generics.ListAPIView):
     ordering_fields = ["last_name", "first_name", "age_band", "created_at"]
     ordering = ["last_name", "first_name", "id"]
 
-    def get_queryset(self) -> QuerySet[Participant]:
+    def get_queryset(self) -> QuerySet[models.Participant]:
         return selectors.participant_list()
 
     @extend_schema(
@@ -366,12 +340,7 @@ class ParticipantListApi(generics.ListAPIView):
     def post(self, request):
         serializer = ParticipantCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            participant = services.participant_create(
-                actor=request.user, **serializer.validated_data
-            )
-        except ApplicationError as error:
-            _raise_validation(error)
+        participant = services.participant_create(actor=request.user, **serializer.validated_data)
         detail = selectors.participant_detail(participant_id=participant.pk)
         return Response(
             ParticipantDetailOutputSerializer(detail).data, status=status.HTTP_201_CREATED
@@ -383,7 +352,7 @@ class ParticipantDetailApi(generics.GenericAPIView):
 
     access_policy = Policy(roles=CENTRE_STAFF)
     serializer_class = ParticipantDetailOutputSerializer
-    queryset = Participant.objects.none()
+    queryset = models.Participant.objects.none()
 
     def get(self, request, participant_id: int):
         participant = services.participant_detail_view(
@@ -402,16 +371,13 @@ class ParticipantDetailApi(generics.GenericAPIView):
         return self._update(request, participant_id, partial=True)
 
     def _update(self, request, participant_id: int, *, partial: bool):
-        participant = Participant.objects.filter(pk=participant_id).first()
+        participant = models.Participant.objects.filter(pk=participant_id).first()
         if participant is None:
             raise NotFound
         serializer = ParticipantInputSerializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        try:
-            services.participant_update(
-                actor=request.user, participant=participant, **serializer.validated_data
-            )
-        except ApplicationError as error:
-            _raise_validation(error)
+        services.participant_update(
+            actor=request.user, participant=participant, **serializer.validated_data
+        )
         detail = selectors.participant_detail(participant_id=participant.pk)
         return Response(ParticipantDetailOutputSerializer(detail).data)

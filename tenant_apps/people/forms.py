@@ -1,4 +1,4 @@
-"""Forms of the people pages: they parse input; the rules are in services.py."""
+"""Forms of the people pages: they parse input; the rules are in the services."""
 
 from __future__ import annotations
 
@@ -82,6 +82,17 @@ def grid(field: forms.BoundField) -> dict:
     return {"rows": rows, "parts": [part.label for part in PartOfDay]}
 
 
+def consents_given_field() -> forms.MultipleChoiceField:
+    """The consents a person gives as they are registered (volunteer or participant)."""
+    return forms.MultipleChoiceField(
+        label=_("Consents given now"),
+        choices=Consent.Purpose.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick only what the person has agreed to."),
+    )
+
+
 def _active_or_chosen(queryset, chosen_ids):
     return queryset.filter(is_active=True) | queryset.filter(pk__in=list(chosen_ids))
 
@@ -135,13 +146,7 @@ class VolunteerForm(forms.Form):
             "keep their own profile up to date."
         ),
     )
-    consents = forms.MultipleChoiceField(
-        label=_("Consents given now"),
-        choices=Consent.Purpose.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Tick only what the person has agreed to."),
-    )
+    consents = consents_given_field()
 
     def __init__(self, *args, members=(), volunteer: Volunteer | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -244,13 +249,7 @@ class ParticipantForm(forms.Form):
     area = forms.ModelChoiceField(
         label=_("Area"), queryset=Area.objects.none(), required=False, empty_label=_("Not given")
     )
-    consents = forms.MultipleChoiceField(
-        label=_("Consents given now"),
-        choices=Consent.Purpose.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Tick only what the person has agreed to."),
-    )
+    consents = consents_given_field()
     target_groups = forms.MultipleChoiceField(
         label=_("Target groups"),
         choices=TargetGroup.choices,

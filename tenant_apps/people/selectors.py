@@ -30,7 +30,6 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tenant_apps.helprequests.models import HelpRequest
 from tenant_apps.people.models import (
     Area,
     CentreSettings,
@@ -86,13 +85,14 @@ def centre_settings() -> CentreSettings:
 
 def skill_list(*, active_only: bool = False) -> QuerySet[Skill]:
     """The centre's skills and interests, with how many volunteers have each."""
-    skills = Skill.objects.annotate(volunteer_count=Count("volunteers"))
+    # Meta.ordering does not apply to a query that groups rows (the count), so order here.
+    skills = Skill.objects.annotate(volunteer_count=Count("volunteers")).order_by("kind", "name")
     return skills.filter(is_active=True) if active_only else skills
 
 
 def area_list(*, active_only: bool = False) -> QuerySet[Area]:
     """The centre's areas, with how many volunteers cover each."""
-    areas = Area.objects.annotate(volunteer_count=Count("volunteers"))
+    areas = Area.objects.annotate(volunteer_count=Count("volunteers")).order_by("name")
     return areas.filter(is_active=True) if active_only else areas
 
 
@@ -212,6 +212,18 @@ def missing_consents(person: Volunteer | Participant) -> list[MissingConsent]:
     ]
 
 
+def consent_of(*, consent_id: int, kind: str, person_id: int) -> Consent | None:
+    """One consent of a "volunteer" or a "participant" (`kind`), with them; None if the
+    consent is someone else's."""
+    if kind not in ("volunteer", "participant"):
+        raise ValueError(f"a consent belongs to a volunteer or a participant, not {kind!r}")
+    return (
+        Consent.objects.select_related(kind)
+        .filter(pk=consent_id, **{f"{kind}_id": person_id})
+        .first()
+    )
+
+
 def _active_consents_prefetch() -> Prefetch:
     return Prefetch(
         "consents",
@@ -322,8 +334,13 @@ def account_ids_in_use() -> set[int]:
 
 
 def _mentions_health() -> Exists:
+    # Through the reverse relation `help_requests` (as `missing_consents` and `Count` below
+    # do), not the HelpRequest model: help requests build on people, so people may not
+    # import them. Still one subquery per list, however many rows.
     return Exists(
-        HelpRequest.objects.filter(participant=OuterRef("pk"), description__iregex=HEALTH_PATTERN)
+        Participant.objects.filter(
+            pk=OuterRef("pk"), help_requests__description__iregex=HEALTH_PATTERN
+        )
     )
 
 

@@ -12,8 +12,7 @@ from shared_apps.accounts.roles import CENTRE_STAFF
 from tenant_apps.people import selectors, services
 from tenant_apps.people.forms import AreaForm, SkillForm
 from tenant_apps.people.models import Area, Skill
-from tenant_apps.people.views.common import add_error
-from toolkit.errors import ApplicationError
+from toolkit.errors import ApplicationError, form_add_error
 
 
 @allow(CENTRE_STAFF)
@@ -28,7 +27,7 @@ def skill_list(request):
                 name=form.cleaned_data["name"], kind=form.cleaned_data["kind"]
             )
         except ApplicationError as error:
-            add_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("“%(name)s” has been added.") % {"name": skill.name})
             return redirect("people:skill_list")
@@ -50,7 +49,7 @@ def skill_edit(request, skill_id: int):
         try:
             services.skill_update(skill=skill, **form.cleaned_data)
         except ApplicationError as error:
-            add_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("people:skill_list")
@@ -71,7 +70,7 @@ def area_list(request):
         try:
             area = services.area_create(name=form.cleaned_data["name"])
         except ApplicationError as error:
-            add_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("“%(name)s” has been added.") % {"name": area.name})
             return redirect("people:area_list")
@@ -88,7 +87,7 @@ def area_edit(request, area_id: int):
         try:
             services.area_update(area=area, **form.cleaned_data)
         except ApplicationError as error:
-            add_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("people:area_list")

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from shared_apps.accounts.access import allow
 from shared_apps.accounts.roles import CENTRE_STAFF
 from tenant_apps.people import selectors, services
-from tenant_apps.people.forms import ConsentGiveForm, ParticipantFilterForm, ParticipantForm
+from tenant_apps.people.forms import ParticipantFilterForm, ParticipantForm
 from tenant_apps.people.models import Consent, Participant
-from tenant_apps.people.views.common import add_error, paginate
-from toolkit.errors import ApplicationError
+from tenant_apps.people.views.consents import PARTICIPANT_CONSENTS
+from toolkit.errors import ApplicationError, form_add_error
+from toolkit.pagination import paginate
 
 
 def _participant(participant_id: int) -> Participant:
@@ -34,12 +35,12 @@ def participant_list(request):
         age_band=filters.get("age_band", ""),
         area=filters.get("area"),
     )
-    page, filter_query = paginate(request, participants)
+    page = paginate(request, participants)
     rows = [(participant, selectors.missing_consents(participant)) for participant in page]
     return render(
         request,
         "people/participant_list.html",
-        {"form": form, "page": page, "rows": rows, "filter_query": filter_query},
+        {"form": form, "page": page, "rows": rows},
     )
 
 
@@ -52,7 +53,7 @@ def participant_create(request):
         try:
             participant = services.participant_create(actor=request.user, **form.cleaned_data)
         except ApplicationError as error:
-            add_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(
                 request, _("%(name)s is registered as a participant.") % {"name": participant}
@@ -98,7 +99,7 @@ def participant_edit(request, participant_id: int):
                 actor=request.user, participant=participant, **form.cleaned_data
             )
         except ApplicationError as error:
-            add_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("people:participant_detail", participant_id=participant.pk)
@@ -119,66 +120,11 @@ def participant_edit(request, participant_id: int):
 @require_http_methods(["GET", "POST"])
 def participant_consents(request, participant_id: int):
     """A participant's consents: given, withdrawn and missing; record one."""
-    participant = _participant(participant_id)
-    form = ConsentGiveForm(request.POST or None, initial={"given_on": selectors.today()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            consent = services.consent_give(
-                actor=request.user,
-                participant=participant,
-                purpose=form.cleaned_data["purpose"],
-                given_on=form.cleaned_data["given_on"],
-            )
-        except ApplicationError as error:
-            add_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("Consent recorded: %(purpose)s.") % {"purpose": consent.get_purpose_display()},
-            )
-            return redirect("people:participant_consents", participant_id=participant.pk)
-    return render(
-        request,
-        "people/consents.html",
-        {
-            "person": participant,
-            "consents": participant.consents.all(),
-            "missing": selectors.missing_consents(participant),
-            "form": form,
-            "back_url_name": "people:participant_detail",
-            "withdraw_url_name": "people:participant_consent_withdraw",
-        },
-    )
+    return PARTICIPANT_CONSENTS.consents(request, _participant(participant_id))
 
 
 @allow(CENTRE_STAFF)
 @require_http_methods(["GET", "POST"])
 def participant_consent_withdraw(request, participant_id: int, consent_id: int):
     """Ask, then record that a participant withdrew a consent."""
-    consent = get_object_or_404(
-        Consent.objects.select_related("participant"),
-        pk=consent_id,
-        participant_id=participant_id,
-    )
-    if request.method == "POST":
-        try:
-            services.consent_withdraw(actor=request.user, consent=consent)
-        except ApplicationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                _("Consent withdrawn: %(purpose)s.") % {"purpose": consent.get_purpose_display()},
-            )
-        return redirect("people:participant_consents", participant_id=participant_id)
-    return render(
-        request,
-        "people/consent_withdraw.html",
-        {
-            "consent": consent,
-            "person": consent.participant,
-            "cancel_url_name": "people:participant_consents",
-            "clears_target_groups": consent.purpose == Consent.Purpose.TARGET_GROUPS
-            and bool(consent.participant.target_groups),
-        },
-    )
+    return PARTICIPANT_CONSENTS.withdraw(request, person_id=participant_id, consent_id=consent_id)

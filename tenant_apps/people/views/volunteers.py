@@ -17,16 +17,16 @@ from shared_apps.accounts.roles import CENTRE_STAFF
 from tenant_apps.people import selectors, services
 from tenant_apps.people.forms import (
     CertificateForm,
-    ConsentGiveForm,
     DeclarationForm,
     StatusForm,
     VolunteerFilterForm,
     VolunteerForm,
     grid,
 )
-from tenant_apps.people.models import Consent, Volunteer
-from tenant_apps.people.views.common import add_error, paginate
-from toolkit.errors import ApplicationError
+from tenant_apps.people.models import Volunteer
+from tenant_apps.people.views.consents import VOLUNTEER_CONSENTS
+from toolkit.errors import ApplicationError, form_add_error
+from toolkit.pagination import paginate
 
 
 def _volunteer(volunteer_id: int) -> Volunteer:
@@ -59,9 +59,9 @@ def volunteer_list(request):
         language=filters.get("language", ""),
         search=filters.get("q", ""),
     )
-    page, filter_query = paginate(request, volunteers)
+    page = paginate(request, volunteers)
     rows = [(volunteer, selectors.missing_consents(volunteer)) for volunteer in page]
-    context = {"form": form, "page": page, "rows": rows, "filter_query": filter_query}
+    context = {"form": form, "page": page, "rows": rows}
     if request.htmx and request.htmx.target == "volunteer-results":
         return render(request, "people/_volunteer_results_htmx.html", context)
     return render(request, "people/volunteer_list.html", context)
@@ -82,7 +82,7 @@ def volunteer_create(request):
                 actor=request.user, centre_id=request.centre.pk, **form.cleaned_data
             )
         except ApplicationError as error:
-            add_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(
                 request,
@@ -151,7 +151,7 @@ def volunteer_edit(request, volunteer_id: int):
                 **form.cleaned_data,
             )
         except ApplicationError as error:
-            add_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("people:volunteer_detail", volunteer_id=volunteer.pk)
@@ -230,7 +230,7 @@ def certificate_record(request, volunteer_id: int):
                 renew_by=form.cleaned_data["renew_by"],
             )
         except ApplicationError as error:
-            add_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(
                 request,
@@ -259,7 +259,7 @@ def declaration_sign(request, volunteer_id: int):
                 actor=request.user, volunteer=volunteer, **form.cleaned_data
             )
         except ApplicationError as error:
-            add_error(form, error)
+            form_add_error(form, error)
         else:
             messages.success(request, _("The signed declaration is recorded."))
             return redirect("people:volunteer_detail", volunteer_id=volunteer.pk)
@@ -270,62 +270,11 @@ def declaration_sign(request, volunteer_id: int):
 @require_http_methods(["GET", "POST"])
 def volunteer_consents(request, volunteer_id: int):
     """A volunteer's consents: what was given and withdrawn, what is missing; record one."""
-    volunteer = _volunteer(volunteer_id)
-    form = ConsentGiveForm(request.POST or None, initial={"given_on": selectors.today()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            consent = services.consent_give(
-                actor=request.user,
-                volunteer=volunteer,
-                purpose=form.cleaned_data["purpose"],
-                given_on=form.cleaned_data["given_on"],
-            )
-        except ApplicationError as error:
-            add_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("Consent recorded: %(purpose)s.") % {"purpose": consent.get_purpose_display()},
-            )
-            return redirect("people:volunteer_consents", volunteer_id=volunteer.pk)
-    return render(
-        request,
-        "people/consents.html",
-        {
-            "person": volunteer,
-            "consents": volunteer.consents.all(),
-            "missing": selectors.missing_consents(volunteer),
-            "form": form,
-            "back_url_name": "people:volunteer_detail",
-            "withdraw_url_name": "people:volunteer_consent_withdraw",
-        },
-    )
+    return VOLUNTEER_CONSENTS.consents(request, _volunteer(volunteer_id))
 
 
 @allow(CENTRE_STAFF)
 @require_http_methods(["GET", "POST"])
 def volunteer_consent_withdraw(request, volunteer_id: int, consent_id: int):
     """Ask, then record that a volunteer withdrew a consent."""
-    consent = get_object_or_404(
-        Consent.objects.select_related("volunteer"), pk=consent_id, volunteer_id=volunteer_id
-    )
-    if request.method == "POST":
-        try:
-            services.consent_withdraw(actor=request.user, consent=consent)
-        except ApplicationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                _("Consent withdrawn: %(purpose)s.") % {"purpose": consent.get_purpose_display()},
-            )
-        return redirect("people:volunteer_consents", volunteer_id=volunteer_id)
-    return render(
-        request,
-        "people/consent_withdraw.html",
-        {
-            "consent": consent,
-            "person": consent.volunteer,
-            "cancel_url_name": "people:volunteer_consents",
-        },
-    )
+    return VOLUNTEER_CONSENTS.withdraw(request, person_id=volunteer_id, consent_id=consent_id)
