@@ -31,7 +31,7 @@ from tenant_apps.activities.models import (
 from tenant_apps.activities.selectors import activity_categories
 from tenant_apps.activities.services import ACTIVITY_FIELDS, activity_category_create
 from tenant_apps.people.models import AgeBand, TargetGroup, Volunteer
-from tenant_apps.people.selectors import volunteer_for_account
+from tenant_apps.people.selectors import volunteer_of_account
 
 
 class WritePolicyPermission(RolePolicyPermission):
@@ -282,7 +282,7 @@ def _volunteer_for(request, volunteer_id: int | None, own: Volunteer | None) -> 
 
 def _shift_and_volunteer(request, shift_id: int) -> tuple[Shift, Volunteer]:
     """The shift (404 unless this person may see it) and whom the request is about."""
-    own = volunteer_for_account(user_id=request.user.pk)
+    own = volunteer_of_account(user_id=request.user.pk)
     shift = _shift_for(request, shift_id, own)
     serializer = SignupInputSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)

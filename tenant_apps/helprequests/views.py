@@ -26,7 +26,7 @@ from tenant_apps.helprequests.forms import (
 )
 from tenant_apps.helprequests.models import Assignment, HelpRequest, RequestType
 from tenant_apps.people.models import Language, Volunteer
-from tenant_apps.people.selectors import volunteer_for_account
+from tenant_apps.people.selectors import volunteer_of_account
 from toolkit.errors import ApplicationError, form_add_error
 from toolkit.pagination import paginate
 
@@ -70,7 +70,7 @@ def help_request_list(request):
 @allow(CENTRE_MEMBERS)
 def help_request_mine(request):
     """The requests the signed-in volunteer helps with now: no notes, little of the person."""
-    volunteer = volunteer_for_account(user_id=request.user.pk)
+    volunteer = volunteer_of_account(user_id=request.user.pk)
     requests = []
     if volunteer is not None:
         requests = list(selectors.help_requests_assigned_to(volunteer))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from shared_apps.accounts.access import roles_for
 from shared_apps.accounts.roles import Role
 from tenant_apps.people.models import Volunteer
+from tenant_apps.people.selectors import volunteer_of_account
 from toolkit.actors import StaffActor
 
 
@@ -20,4 +21,4 @@ def hours_actor(request) -> StaffActor:
 
 def own_volunteer(request) -> Volunteer | None:
     """The signed-in person's volunteer record at this centre, if they have one."""
-    return Volunteer.objects.filter(account_user_id=request.user.pk).first()
+    return volunteer_of_account(user_id=request.user.pk)

@@ -24,6 +24,7 @@ from tenant_apps.hours.export import hours_csv, hours_xlsx
 from tenant_apps.hours.models import HoursEntry
 from tenant_apps.hours.selectors import hours_logged_for_session
 from tenant_apps.people.models import Volunteer
+from tenant_apps.people.selectors import volunteer_of_account
 from toolkit.actors import Actor, StaffActor
 from toolkit.errors import ApplicationError
 from toolkit.exports import CSV, ExportFile
@@ -42,7 +43,7 @@ class HoursNotAllowed(ApplicationError):
 
 
 def _own_volunteer(actor: StaffActor) -> Volunteer | None:
-    return Volunteer.objects.filter(account_user_id=actor.pk).first()
+    return volunteer_of_account(user_id=actor.pk)
 
 
 def _parse_hours(hours) -> Decimal | None:

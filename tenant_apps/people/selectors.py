@@ -303,9 +303,17 @@ def volunteer_detail(*, volunteer_id: int) -> Volunteer | None:
     )
 
 
+def volunteer_of_account(*, user_id: int | None) -> Volunteer | None:
+    """The volunteer record a signed-in account belongs to at this centre, if any (one query;
+    `None` for an anonymous visitor, never an unlinked volunteer)."""
+    if user_id is None:
+        return None
+    return Volunteer.objects.filter(account_user_id=user_id).first()
+
+
 def volunteer_for_account(*, user_id: int) -> Volunteer | None:
-    """The volunteer record a signed-in account belongs to at this centre, if any."""
-    volunteer = Volunteer.objects.filter(account_user_id=user_id).only("pk").first()
+    """The same record with everything its own profile page shows."""
+    volunteer = volunteer_of_account(user_id=user_id)
     return volunteer_detail(volunteer_id=volunteer.pk) if volunteer else None
 
 

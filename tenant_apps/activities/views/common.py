@@ -12,7 +12,7 @@ from shared_apps.accounts.roles import CENTRE_STAFF
 from tenant_apps.activities import selectors
 from tenant_apps.activities.models import Activity, Session
 from tenant_apps.people.models import Volunteer
-from tenant_apps.people.selectors import volunteer_for_account
+from tenant_apps.people.selectors import volunteer_of_account
 
 PAGE_SIZE = 50
 STAFF_POLICY = Policy(roles=CENTRE_STAFF)
@@ -30,10 +30,7 @@ def is_staff(request: HttpRequest) -> bool:
 def own_volunteer(request: HttpRequest) -> Volunteer | None:
     """The signed-in person's volunteer record at this centre, if they have one."""
     if not hasattr(request, "_activities_volunteer"):
-        user_id = request.user.pk
-        request._activities_volunteer = (
-            volunteer_for_account(user_id=user_id) if user_id is not None else None
-        )
+        request._activities_volunteer = volunteer_of_account(user_id=request.user.pk)
     return request._activities_volunteer
 
 
