@@ -15,9 +15,10 @@ def client_language():
 
 
 @pytest.fixture
-def in_centre(centre):
-    """Run the body inside `centre`'s schema: `with in_centre(): ...`."""
-    return lambda: schema_context(centre.schema_name)
+def in_centre(inside):
+    """`with in_centre(): ...` runs the body inside `centre`'s schema (`inside` of
+    tests/plugin.py, under the name these tests use)."""
+    return inside
 
 
 @pytest.fixture
