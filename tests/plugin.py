@@ -62,10 +62,6 @@ def session_centres(django_db_setup, django_db_blocker):
                 status="active",
             )
     yield
-    # The pool keeps the connections tests and their threads gave back open; pytest-django
-    # could not drop the test database at the end while they are.
-    with django_db_blocker.unblock():
-        connection.close_pool()
 
 
 def _centre(slug: str):
