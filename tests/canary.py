@@ -27,7 +27,7 @@ OVERRIDES: dict[str, Callable[[Callable], dict]] = {
     # A consent belongs to exactly one person.
     "people.Consent": lambda make: {"volunteer": make(apps.get_model("people", "Volunteer"))},
     # A report is of a year from 2000 on.
-    "annual_report.AnnualReport": lambda make: {"year": datetime.date.today().year - 1},
+    "annual_report.AnnualReport": lambda make: {"year": timezone.localdate().year - 1},
 }
 
 
@@ -66,7 +66,7 @@ def _value(field: models.Field, prefix: str):
     if isinstance(field, models.DateField):
         # "renew by", "last date", "ended" … come after "seen on", "first date", "started".
         later = any(word in field.name for word in ("renew", "last", "end", "withdrawn"))
-        return datetime.date.today() + datetime.timedelta(days=365 if later else 0)
+        return timezone.localdate() + datetime.timedelta(days=365 if later else 0)
     if isinstance(field, models.TimeField):
         return datetime.time(12, 0) if "end" in field.name else datetime.time(10, 0)
     if isinstance(field, models.DurationField):

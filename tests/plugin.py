@@ -1,13 +1,27 @@
-"""Shared pytest fixtures: centres built once per test session, clients bound to a host.
+"""Shared pytest fixtures and helpers: centres built once per test session, clients bound to a
+host, people, the clock, threads. Defined here once; app conftest.py files only add what is
+their own.
 
 Loaded with `-p tests.plugin` (pyproject.toml), so app test folders get them too.
 """
 
 from __future__ import annotations
 
+import datetime
+import threading
+import time
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.conf import settings
+from django.db import connection
 from django.test import Client
+from django.utils import timezone
+from django_tenants.utils import schema_context
+
+from tests import factories
 
 CENTRES = {
     # slug: (name, federation slug, municipality number)
@@ -175,18 +189,33 @@ def volunteer(centre, member_of):
 
 
 @pytest.fixture
-def centre_admin_client(centre, centre_admin):
-    return sign_in(host_client(f"{centre.slug}.{settings.PLATFORM_DOMAIN}"), centre_admin)
+def client_language() -> str | None:
+    """The language the signed-in clients of `centre` below read: None is the centre's own
+    (alpha's federation speaks Norwegian). A test folder whose tests read English overrides
+    this fixture in its conftest.py to return "en"."""
+    return None
+
+
+def _centre_client_of(centre, user, language: str | None) -> Client:
+    client = sign_in(host_client(f"{centre.slug}.{settings.PLATFORM_DOMAIN}"), user)
+    if language:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    return client
 
 
 @pytest.fixture
-def coordinator_client(centre, coordinator):
-    return sign_in(host_client(f"{centre.slug}.{settings.PLATFORM_DOMAIN}"), coordinator)
+def centre_admin_client(centre, centre_admin, client_language):
+    return _centre_client_of(centre, centre_admin, client_language)
 
 
 @pytest.fixture
-def volunteer_client(centre, volunteer):
-    return sign_in(host_client(f"{centre.slug}.{settings.PLATFORM_DOMAIN}"), volunteer)
+def coordinator_client(centre, coordinator, client_language):
+    return _centre_client_of(centre, coordinator, client_language)
+
+
+@pytest.fixture
+def volunteer_client(centre, volunteer, client_language):
+    return _centre_client_of(centre, volunteer, client_language)
 
 
 @pytest.fixture
@@ -231,7 +260,8 @@ def operator_client(make_user):
 
 
 def in_english(client: Client) -> Client:
-    """Make the client read pages in English (the test centres' federations default to nb/da)."""
+    """Make the client read pages in English (the test centres' federations default to nb/da):
+    the one way to do so, for any client."""
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
 
@@ -244,3 +274,116 @@ def client_of():
         return in_english(sign_in(host_client(f"{centre.slug}.{settings.PLATFORM_DOMAIN}"), user))
 
     return make
+
+
+# --- Inside a centre's schema --------------------------------------------------------------
+
+
+@pytest.fixture
+def inside(centre):
+    """`with inside():` runs the block in `centre`'s schema. A page request sets the connection
+    back to the public schema when it is done, so tests read and write a centre's rows inside
+    this, never relying on the schema a previous request left behind."""
+    return lambda: schema_context(centre.schema_name)
+
+
+@pytest.fixture
+def make_volunteer(centre):
+    """make_volunteer(first_name="", last_name="", **fields) -> a Volunteer saved in
+    `centre`'s schema (tests/factories.py, which test code already inside a schema imports)."""
+
+    def make(*args, **fields):
+        with schema_context(centre.schema_name):
+            return factories.make_volunteer(*args, **fields)
+
+    return make
+
+
+@pytest.fixture
+def audit_events(centre):
+    """audit_events([a_centre], **filters) -> [(action, subject_type, subject_id,
+    actor_user_id)] of the centre's audit log (`centre` unless another is given), oldest first."""
+    from tenant_apps.audit.models import AuditEvent
+
+    def read(of_centre=None, **filters):
+        with schema_context((of_centre or centre).schema_name):
+            return list(
+                AuditEvent.objects.filter(**filters)
+                .order_by("id")
+                .values_list("action", "subject_type", "subject_id", "actor_user_id")
+            )
+
+    return read
+
+
+# --- The clock -----------------------------------------------------------------------------
+#
+# One way to set the time: time-machine with the clock stopped (tick=False), so that every
+# `timezone.now()` in a test and in the code it calls is the same moment. Never patch
+# `timezone.now` or `localdate` by hand, never read `date.today()` or a naive
+# `datetime.now()` (the machine's zone is not the project's TIME_ZONE).
+
+
+def clock_at(when: datetime.date | datetime.datetime) -> time_machine.travel:
+    """time_machine.travel to `when` with the clock stopped: `with clock_at(...):` or as a
+    decorator. A date means noon of that day in TIME_ZONE (Europe/Oslo), so that
+    `timezone.localdate()` is that date; a datetime must be aware."""
+    if not isinstance(when, datetime.datetime):
+        when = datetime.datetime.combine(when, datetime.time(12), ZoneInfo(settings.TIME_ZONE))
+    if timezone.is_naive(when):
+        raise ValueError("clock_at() takes an aware datetime (or a date)")
+    return time_machine.travel(when, tick=False)
+
+
+@pytest.fixture
+def stopped_clock():
+    """The clock stands still at the moment the test starts (whole seconds) until it ends;
+    returns that moment. For tests that compare several "now"s."""
+    moment = timezone.now().replace(microsecond=0)
+    with time_machine.travel(moment, tick=False):
+        yield moment
+
+
+# --- Threads -------------------------------------------------------------------------------
+
+
+def run_in_threads(*works: Callable[[], object], timeout: float = 60) -> list:
+    """Run each `work()` in a thread of its own, on a database connection of its own (closed
+    when the work ends, so what it writes is committed outside the test's transaction), and
+    return their results in order. A thread still running after `timeout` seconds fails the
+    test, and so does an exception raised in a thread (re-raised here; several at once as an
+    ExceptionGroup)."""
+    results: list = [None] * len(works)
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+
+    def run(index: int, work: Callable[[], object]) -> None:
+        try:
+            results[index] = work()
+        except BaseException as error:  # handed to the test's thread below
+            with lock:
+                errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=(index, work), daemon=True)
+        for index, work in enumerate(works)
+    ]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + timeout
+    for thread in threads:
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
+    running = [thread.name for thread in threads if thread.is_alive()]
+    assert not running, f"threads still running after {timeout} s: {running}"
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise BaseExceptionGroup(f"{len(errors)} threads failed", errors)
+    return results
+
+
+def in_thread(work: Callable[[], object], *, timeout: float = 60):
+    """run_in_threads() of one work: its result."""
+    return run_in_threads(work, timeout=timeout)[0]

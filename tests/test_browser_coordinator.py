@@ -18,33 +18,13 @@ from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.db import connection
 from django.test.testcases import LiveServerThread
+from django.utils import timezone
 from django_tenants.utils import schema_context
+
+from tests.plugin import in_thread
 
 PASSWORD = "browser-test-password-1"
 SLUG = "browser"
-
-
-def in_thread(function):
-    """Run `function` on a connection of its own, outside the test's transaction, so that
-    what it writes is committed and the server thread can see it."""
-    import threading
-
-    outcome = {}
-
-    def run():
-        try:
-            outcome["value"] = function()
-        except BaseException as error:  # handed to the test thread below
-            outcome["error"] = error
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome.get("value")
 
 
 def _make_centre():
@@ -66,7 +46,7 @@ def _make_centre():
         preferred_language="en",
     )
     CentreMembership.objects.create(user=user, centre=centre, role="coordinator")
-    next_week = datetime.date.today() + datetime.timedelta(days=7)
+    next_week = timezone.localdate() + datetime.timedelta(days=7)
     with schema_context(centre.schema_name):
         activity = Activity.objects.create(
             name="Language café",
@@ -113,11 +93,12 @@ def live_server_url(browser_centre):
     server = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
     server.daemon = True
     server.start()
-    server.is_ready.wait()
+    assert server.is_ready.wait(timeout=60), "the live server did not start within 60 s"
     if server.error:
         raise server.error
     yield f"http://{SLUG}.{settings.PLATFORM_DOMAIN}:{server.port}"
-    server.terminate()
+    server.terminate()  # shuts the server down and joins its thread
+    assert not server.is_alive()
 
 
 @pytest.fixture
@@ -162,7 +143,7 @@ def choose(select, text: str) -> None:
 
 
 def test_a_coordinator_runs_a_day_at_the_centre(page, browser_centre):
-    today = datetime.date.today()
+    today = timezone.localdate()
 
     # Sign in.
     page.goto("/account/login/")

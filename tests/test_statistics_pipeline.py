@@ -30,8 +30,8 @@ from tenant_apps.hours.tests.factories import (
     make_entry,
     make_help_request,
     make_session,
-    make_volunteer,
 )
+from tests.factories import make_volunteer
 
 APPROVED = HoursEntry.Status.APPROVED
 

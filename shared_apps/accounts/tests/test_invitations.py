@@ -27,7 +27,7 @@ from shared_apps.accounts.services import (
     token_hash,
 )
 from tenants.models import Federation
-from tests.plugin import host_client, sign_in
+from tests.plugin import host_client, in_english, sign_in
 from toolkit.errors import ApplicationError
 
 LINK = re.compile(r"(https?)://([^/\s]+)(/account/invitation/([A-Za-z0-9_-]+)/)")
@@ -36,13 +36,6 @@ NEW_PASSWORD = "a-long-and-new-secret-7"
 
 def centre_host(centre) -> str:
     return f"{centre.slug}.{settings.PLATFORM_DOMAIN}"
-
-
-def english_client(host: str):
-    """A browser that chose English (the test centres' federations speak nb and da)."""
-    client = host_client(host)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 @pytest.fixture
@@ -97,7 +90,7 @@ def test_a_centre_manager_invites_a_volunteer_who_accepts_and_signs_in(
     # Tests run with DEBUG off, as production does: the link is https, on the centre's host.
     assert (link.group(1), link.group(2)) == ("https", centre_host(centre))
 
-    visitor = english_client(link.group(2))
+    visitor = in_english(host_client(link.group(2)))
     page = visitor.get(link.group(3))
     assert page.status_code == 200
     assert 'value="new.vol@example.org"' in page.text
@@ -354,7 +347,7 @@ def test_an_operator_may_invite_anyone(danish_centre, send):
         centre=danish_centre,
     )
 
-    visitor = english_client(settings.PLATFORM_DOMAIN)
+    visitor = in_english(host_client(settings.PLATFORM_DOMAIN))
     visitor.post(
         link.group(3),
         {"full_name": "Fie", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
@@ -459,7 +452,7 @@ def test_an_expired_link_is_refused_with_a_friendly_page(centre, centre_admin, s
     Invitation.objects.filter(pk=invitation.pk).update(
         expires_at=timezone.now() - timedelta(seconds=1)
     )
-    visitor = english_client(link.group(2))
+    visitor = in_english(host_client(link.group(2)))
 
     page = visitor.get(link.group(3))
     posted = visitor.post(
@@ -485,13 +478,13 @@ def test_an_invitation_expires_after_the_configured_days(centre, centre_admin, s
 
 def test_a_used_link_is_refused(centre, centre_admin, send):
     invitation, link = invite_volunteer(send, centre, centre_admin)
-    first = english_client(link.group(2))
+    first = in_english(host_client(link.group(2)))
     first.post(
         link.group(3),
         {"full_name": "First", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
     )
 
-    second = english_client(link.group(2))
+    second = in_english(host_client(link.group(2)))
     page = second.get(link.group(3))
     posted = second.post(
         link.group(3),
@@ -518,7 +511,7 @@ def test_a_centre_invitation_is_accepted_only_on_that_centres_host(
     _invitation, link = invite_volunteer(send, centre, centre_admin)
 
     for host in (centre_host(other_centre), settings.PLATFORM_DOMAIN):
-        visitor = english_client(host)
+        visitor = in_english(host_client(host))
         page = visitor.get(link.group(3))
         posted = visitor.post(
             link.group(3),
@@ -543,7 +536,7 @@ def test_a_municipality_invitation_is_accepted_on_the_platform_host_only(
     )
 
     assert host_client(centre_host(centre)).get(link.group(3)).status_code == 400
-    visitor = english_client(settings.PLATFORM_DOMAIN)
+    visitor = in_english(host_client(settings.PLATFORM_DOMAIN))
     response = visitor.post(
         link.group(3),
         {"full_name": "Kommune", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
@@ -567,7 +560,7 @@ def test_a_new_account_needs_a_name_and_a_good_password(
     centre, centre_admin, send, full_name, password1, password2, message
 ):
     invitation, link = invite_volunteer(send, centre, centre_admin)
-    visitor = english_client(link.group(2))
+    visitor = in_english(host_client(link.group(2)))
 
     response = visitor.post(
         link.group(3), {"full_name": full_name, "password1": password1, "password2": password2}
@@ -585,7 +578,7 @@ def test_a_new_account_needs_a_name_and_a_good_password(
 def test_an_existing_account_is_asked_to_sign_in_first(centre, centre_admin, make_user, send):
     person = make_user(email="known@example.org")
     _invitation, link = invite_volunteer(send, centre, centre_admin, email="known@example.org")
-    visitor = english_client(link.group(2))
+    visitor = in_english(host_client(link.group(2)))
 
     page = visitor.get(link.group(3))
     assert page.status_code == 200
@@ -615,7 +608,7 @@ def test_someone_signed_in_as_another_account_cannot_take_the_invitation(
 ):
     make_user(email="known@example.org")
     invitation, link = invite_volunteer(send, centre, centre_admin, email="known@example.org")
-    client = sign_in(english_client(link.group(2)), volunteer)
+    client = sign_in(in_english(host_client(link.group(2))), volunteer)
 
     page = client.get(link.group(3))
     posted = client.post(link.group(3))

@@ -12,7 +12,7 @@ from django.test import Client
 
 from shared_apps.accounts.models import FederationMembership, MunicipalityViewer, User
 from tenants.models import Federation
-from tests.plugin import host_client, sign_in
+from tests.plugin import host_client, in_english, sign_in
 
 PASSWORD = "demo-password-1"
 
@@ -27,12 +27,6 @@ def submit_sign_in(client: Client, email: str, password: str = PASSWORD, **extra
 
 def signed_in_user_id(client: Client) -> str | None:
     return client.session.get(SESSION_KEY)
-
-
-def in_english(client: Client) -> Client:
-    """The browser chose English (the test centres' federations speak nb and da)."""
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 # --- The sign-in page -----------------------------------------------------------------------

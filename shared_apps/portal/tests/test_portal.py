@@ -10,7 +10,7 @@ from django.urls import reverse
 from shared_apps.accounts.models import FederationMembership, Invitation, MunicipalityViewer
 from shared_apps.portal import urls as portal_urls
 from tenants.models import Federation
-from tests.plugin import host_client, sign_in
+from tests.plugin import host_client, in_english, sign_in
 
 # Every portal page, present and future.
 PORTAL_URLS = [
@@ -30,8 +30,7 @@ def frise(db):
 
 @pytest.fixture
 def english(federation_client):
-    federation_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return federation_client
+    return in_english(federation_client)
 
 
 def platform_member(make_user, federation, role):

@@ -4,33 +4,21 @@ their rows with factories.py (inside the centre's schema)."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django_tenants.utils import schema_context
 
-from tenant_apps.activities.tests.factories import make_volunteer
-from tests.plugin import in_english
+from tests.factories import make_volunteer
 
 
 @pytest.fixture
-def coordinator_client(coordinator_client):
-    coordinator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return coordinator_client
+def client_language():
+    return "en"
 
 
 @pytest.fixture
-def centre_admin_client(centre_admin_client):
-    return in_english(centre_admin_client)
-
-
-@pytest.fixture
-def volunteer_client(volunteer_client):
-    return in_english(volunteer_client)
-
-
-@pytest.fixture
-def in_centre(centre):
-    """Run the body inside `centre`'s schema: `with in_centre(): ...`."""
-    return lambda: schema_context(centre.schema_name)
+def in_centre(inside):
+    """`with in_centre(): ...` runs the body inside `centre`'s schema (`inside` of
+    tests/plugin.py, under the name these tests use)."""
+    return inside
 
 
 @pytest.fixture

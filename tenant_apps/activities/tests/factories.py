@@ -1,4 +1,5 @@
-"""Rows for activity tests; call inside the centre's schema (schema_context)."""
+"""Rows for activity tests; call inside the centre's schema (schema_context). Volunteers:
+`tests.factories.make_volunteer`."""
 
 from __future__ import annotations
 
@@ -14,20 +15,6 @@ _numbers = itertools.count(1)
 def today() -> date:
     """Today in the test centres' time zone (Europe/Oslo)."""
     return timezone.localdate(timezone=ZoneInfo("Europe/Oslo"))
-
-
-def make_volunteer(*, account_user_id=None, email=None, **fields):
-    from tenant_apps.people.models import Volunteer
-
-    number = next(_numbers)
-    return Volunteer.objects.create(
-        first_name=fields.pop("first_name", f"Volunteer{number}"),
-        last_name=fields.pop("last_name", f"Tester{number}"),
-        email=email if email is not None else f"volunteer{number}@example.org",
-        start_date=fields.pop("start_date", date(2024, 1, 1)),
-        account_user_id=account_user_id,
-        **fields,
-    )
 
 
 def make_activity(**fields):

@@ -9,13 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from tenant_apps.activities import services
 from tenant_apps.activities.models import Activity, Attendance, ShiftSignup
-from tenant_apps.activities.tests.factories import (
-    make_activity,
-    make_session,
-    make_shift,
-    make_volunteer,
-    today,
-)
+from tenant_apps.activities.tests.factories import make_activity, make_session, make_shift, today
+from tests.factories import make_volunteer
 
 JSON = "application/json"
 

@@ -11,14 +11,9 @@ import pytest
 
 from tenant_apps.activities import services
 from tenant_apps.activities.models import Activity
-from tenant_apps.activities.tests.factories import (
-    make_activity,
-    make_session,
-    make_shift,
-    make_volunteer,
-    today,
-)
+from tenant_apps.activities.tests.factories import make_activity, make_session, make_shift, today
 from tenant_apps.people.models import Volunteer
+from tests.factories import make_volunteer
 
 OSLO = ZoneInfo("Europe/Oslo")
 

@@ -8,44 +8,29 @@ from __future__ import annotations
 
 import threading
 from datetime import timedelta
+from functools import partial
 
-from django.db import connection
 from django_tenants.utils import schema_context
 
 from tenant_apps.activities import services
 from tenant_apps.activities.models import Activity, Shift, ShiftSignup
-from tenant_apps.activities.tests.factories import (
-    make_activity,
-    make_session,
-    make_shift,
-    make_volunteer,
-    today,
-)
+from tenant_apps.activities.tests.factories import make_activity, make_session, make_shift, today
 from tenant_apps.people.models import Volunteer
+from tests.factories import make_volunteer
+from tests.plugin import in_thread, run_in_threads
 
 THREADS = 8
 CAPACITY = 3
 
 
-def in_thread(centre, work):
+def in_centre_thread(centre, work):
     """Run `work()` in a new thread, inside the centre's schema, on its own connection."""
-    outcome: dict = {}
 
-    def target():
-        try:
-            with schema_context(centre.schema_name):
-                outcome["value"] = work()
-        except BaseException as error:  # handed to the test below
-            outcome["error"] = error
-        finally:
-            connection.close()
+    def inside_centre():
+        with schema_context(centre.schema_name):
+            return work()
 
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join(timeout=60)
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome.get("value")
+    return in_thread(inside_centre)
 
 
 def test_parallel_sign_ups_fill_exactly_the_places_and_the_rest_wait(centre):
@@ -55,37 +40,22 @@ def test_parallel_sign_ups_fill_exactly_the_places_and_the_rest_wait(centre):
         volunteers = [make_volunteer(first_name=f"Racer{n}") for n in range(THREADS)]
         return activity.pk, shift.pk, [volunteer.pk for volunteer in volunteers]
 
-    activity_id, shift_id, volunteer_ids = in_thread(centre, set_up)
+    activity_id, shift_id, volunteer_ids = in_centre_thread(centre, set_up)
     try:
         barrier = threading.Barrier(THREADS)
-        results: list[str] = []
-        errors: list[BaseException] = []
-        lock = threading.Lock()
 
-        def sign_up(volunteer_id: int):
-            try:
-                with schema_context(centre.schema_name):
-                    shift = Shift.objects.get(pk=shift_id)
-                    volunteer = Volunteer.objects.get(pk=volunteer_id)
-                    barrier.wait(timeout=30)
-                    signup = services.shift_sign_up(shift=shift, volunteer=volunteer)
-                with lock:
-                    results.append(signup.status)
-            except BaseException as error:
-                with lock:
-                    errors.append(error)
-            finally:
-                connection.close()
+        def sign_up(volunteer_id: int) -> str:
+            with schema_context(centre.schema_name):
+                shift = Shift.objects.get(pk=shift_id)
+                volunteer = Volunteer.objects.get(pk=volunteer_id)
+                barrier.wait(timeout=30)
+                return services.shift_sign_up(shift=shift, volunteer=volunteer).status
 
-        threads = [threading.Thread(target=sign_up, args=(pk,)) for pk in volunteer_ids]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
+        # A thread that fails or is still running after the timeout fails the test.
+        results = run_in_threads(*(partial(sign_up, pk) for pk in volunteer_ids), timeout=60)
 
-        assert errors == []
         assert sorted(results) == ["confirmed"] * CAPACITY + ["waiting"] * (THREADS - CAPACITY)
-        stored = in_thread(
+        stored = in_centre_thread(
             centre,
             lambda: list(
                 ShiftSignup.objects.filter(shift_id=shift_id)
@@ -103,4 +73,4 @@ def test_parallel_sign_ups_fill_exactly_the_places_and_the_rest_wait(centre):
             Activity.objects.filter(pk=activity_id).delete()
             Volunteer.objects.filter(pk__in=volunteer_ids).delete()
 
-        in_thread(centre, clean_up)
+        in_centre_thread(centre, clean_up)

@@ -6,8 +6,9 @@ from django.db.models import Count, F, Max, Min, Q
 
 from tenant_apps.activities.demo import load_demo_activities
 from tenant_apps.activities.models import Activity, Attendance, Session, Shift, ShiftSignup
-from tenant_apps.activities.tests.factories import make_volunteer, today
+from tenant_apps.activities.tests.factories import today
 from tenant_apps.people.models import PoliceCertificateRecord
+from tests.factories import make_volunteer
 
 
 def test_demo_activities_fill_a_year_and_keep_the_rules(in_centre):

@@ -12,13 +12,8 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django_tenants.utils import schema_context
 
 from tenant_apps.activities.models import Activity, Attendance, Session, Shift, ShiftSignup
-from tenant_apps.activities.tests.factories import (
-    make_activity,
-    make_session,
-    make_shift,
-    make_volunteer,
-    today,
-)
+from tenant_apps.activities.tests.factories import make_activity, make_session, make_shift, today
+from tests.factories import make_volunteer
 
 
 def text_of(response) -> str:

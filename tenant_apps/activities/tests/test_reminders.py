@@ -9,19 +9,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 from django.tasks import TaskResultStatus
+from django.utils.text import slugify
 from django_tenants.utils import schema_context
 
 from tenant_apps.activities import services
 from tenant_apps.activities.models import ShiftSignup
 from tenant_apps.activities.tasks import send_due_reminders, send_due_reminders_everywhere
-from tenant_apps.activities.tests.factories import (
-    make_activity,
-    make_session,
-    make_shift,
-    make_volunteer,
-    today,
-)
+from tenant_apps.activities.tests.factories import make_activity, make_session, make_shift, today
 from tenant_apps.people.models import CentreSettings
+from tests.factories import make_volunteer
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -35,7 +31,7 @@ def set_lead_hours(hours: int | None) -> None:
 def confirmed_shift(*, activity_name: str, day, volunteer=None, start=time(10, 0)):
     activity = make_activity(name=activity_name, first_date=day, start_time=start)
     shift = make_shift(make_session(activity, day=day), capacity=2, name="Host")
-    volunteer = volunteer or make_volunteer()
+    volunteer = volunteer or make_volunteer(email=f"{slugify(activity_name)}@example.org")
     services.shift_sign_up(shift=shift, volunteer=volunteer)
     return shift, volunteer
 

@@ -6,13 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tenant_apps.activities import selectors, services
-from tenant_apps.activities.tests.factories import (
-    make_activity,
-    make_session,
-    make_shift,
-    make_volunteer,
-    today,
-)
+from tenant_apps.activities.tests.factories import make_activity, make_session, make_shift, today
+from tests.factories import make_volunteer
 
 
 def test_unfilled_shifts_of_the_coming_days_soonest_first(in_centre):

@@ -8,13 +8,8 @@ import pytest
 from tenant_apps.activities import services
 from tenant_apps.activities.models import Activity, Session, Shift, ShiftSignup
 from tenant_apps.activities.recurrence import occurrences
-from tenant_apps.activities.tests.factories import (
-    make_activity,
-    make_session,
-    make_shift,
-    make_volunteer,
-    today,
-)
+from tenant_apps.activities.tests.factories import make_activity, make_session, make_shift, today
+from tests.factories import make_volunteer
 from toolkit.errors import ApplicationError
 
 # --- The dates, from the recurrence alone -------------------------------------------------

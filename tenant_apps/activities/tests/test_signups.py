@@ -7,14 +7,9 @@ import pytest
 
 from tenant_apps.activities import services
 from tenant_apps.activities.models import Attendance, ShiftSignup
-from tenant_apps.activities.tests.factories import (
-    make_activity,
-    make_session,
-    make_shift,
-    make_volunteer,
-    today,
-)
+from tenant_apps.activities.tests.factories import make_activity, make_session, make_shift, today
 from tenant_apps.people.models import PoliceCertificateRecord
+from tests.factories import make_volunteer
 from toolkit.errors import ApplicationError
 
 

@@ -1,18 +1,16 @@
-"""Annual report tests: pages in English, known figures from stand-in collectors."""
+"""Annual report tests: pages in English, known figures from stand-in collectors (`inside`
+and the other shared fixtures come from tests/plugin.py)."""
 
 from __future__ import annotations
 
 import datetime
-from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
-from django_tenants.utils import schema_context
 
 from shared_apps.statistics.contracts import AggregateRow
 from tenant_apps.annualreport.tests import collectors
-from tests.plugin import in_english
 
 YEAR = timezone.localdate().year - 1
 
@@ -75,27 +73,5 @@ def collected(settings):
 
 
 @pytest.fixture
-def centre_admin_client(centre_admin_client):
-    return in_english(centre_admin_client)
-
-
-@pytest.fixture
-def coordinator_client(coordinator_client):
-    return in_english(coordinator_client)
-
-
-@pytest.fixture
-def volunteer_client(volunteer_client):
-    return in_english(volunteer_client)
-
-
-@pytest.fixture
-def inside(centre):
-    """`with inside():` runs the block in alpha's schema."""
-
-    @contextmanager
-    def enter():
-        with schema_context(centre.schema_name):
-            yield
-
-    return enter
+def client_language():
+    return "en"

@@ -13,13 +13,8 @@ from shared_apps.statistics.pipeline import statistics_update
 from tenant_apps.activities.models import Attendance
 from tenant_apps.annualreport.tests.conftest import YEAR
 from tenant_apps.hours.models import HoursEntry
-from tenant_apps.hours.tests.factories import (
-    category,
-    make_activity,
-    make_entry,
-    make_session,
-    make_volunteer,
-)
+from tenant_apps.hours.tests.factories import category, make_activity, make_entry, make_session
+from tests.factories import make_volunteer
 
 APPROVED = HoursEntry.Status.APPROVED
 

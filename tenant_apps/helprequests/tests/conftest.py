@@ -1,33 +1,21 @@
 """Help request tests read English (`alpha`'s federation speaks Norwegian) and build their
-people inside `alpha`'s schema with the `make` helpers."""
+people inside `alpha`'s schema with the `make` helpers (`audit_events` and the other shared
+fixtures come from tests/plugin.py)."""
 
 from __future__ import annotations
 
 import datetime
-import itertools
 
 import pytest
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from tests.plugin import in_english
-
-_numbers = itertools.count(1)
+from tests.factories import make_volunteer
 
 
 @pytest.fixture
-def centre_admin_client(centre_admin_client):
-    return in_english(centre_admin_client)
-
-
-@pytest.fixture
-def coordinator_client(coordinator_client):
-    return in_english(coordinator_client)
-
-
-@pytest.fixture
-def volunteer_client(volunteer_client):
-    return in_english(volunteer_client)
+def client_language():
+    return "en"
 
 
 @pytest.fixture
@@ -69,13 +57,12 @@ class Maker:
         account_user_id: int | None = None,
         phone: str = "",
     ):
-        from tenant_apps.people.models import AvailabilitySlot, PoliceCertificateRecord, Volunteer
+        from tenant_apps.people.models import AvailabilitySlot, PoliceCertificateRecord
 
-        volunteer = Volunteer.objects.create(
-            first_name=first_name or f"Person{next(_numbers)}",
-            last_name=last_name,
+        volunteer = make_volunteer(
+            first_name,
+            last_name,
             languages=list(languages),
-            start_date=datetime.date(2024, 1, 1),
             status=status,
             account_user_id=account_user_id,
             phone=phone,
@@ -137,19 +124,3 @@ class Maker:
 @pytest.fixture
 def make():
     return Maker()
-
-
-@pytest.fixture
-def audit_events():
-    """audit_events(centre, **filters) -> [(action, subject_type, subject_id, actor_user_id)]"""
-    from tenant_apps.audit.models import AuditEvent
-
-    def read(centre, **filters):
-        with schema_context(centre.schema_name):
-            return list(
-                AuditEvent.objects.filter(**filters)
-                .order_by("id")
-                .values_list("action", "subject_type", "subject_id", "actor_user_id")
-            )
-
-    return read

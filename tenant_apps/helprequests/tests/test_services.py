@@ -16,16 +16,13 @@ from toolkit.errors import ApplicationError
 pytestmark = pytest.mark.usefixtures("in_centre")
 
 
-# One reference moment for the whole module: computing "now" afresh in every call
-# made a test flaky when a second boundary passed between two calls.
-_REFERENCE = timezone.now().replace(microsecond=0)
-
-
 def at(days_ago: int) -> datetime.datetime:
-    return _REFERENCE - datetime.timedelta(days=days_ago)
+    """`days_ago` days before now: the same moment at every call under `stopped_clock` (a
+    clock that ran on made a test flaky when a second boundary passed between two calls)."""
+    return timezone.now() - datetime.timedelta(days=days_ago)
 
 
-def test_full_lifecycle_records_the_date_of_every_step(make, coordinator):
+def test_full_lifecycle_records_the_date_of_every_step(make, coordinator, stopped_clock):
     # Given a request taken 30 days ago and a volunteer
     volunteer = make.volunteer("Ada")
     help_request = services.help_request_create(

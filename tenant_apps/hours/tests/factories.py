@@ -1,4 +1,5 @@
-"""Small factories for rows inside a centre's schema (call them inside `inside()`)."""
+"""Small factories for rows inside a centre's schema (call them inside `inside()`).
+Volunteers: `tests.factories.make_volunteer`."""
 
 from __future__ import annotations
 
@@ -31,15 +32,6 @@ def actor_for(user, *, coordinator: bool) -> StaffActor:
 
 def category(code: str = "social-meeting-places") -> ActivityCategory:
     return ActivityCategory.objects.get(code=code)
-
-
-def make_volunteer(first_name: str = "Vera", last_name: str = "", **fields) -> Volunteer:
-    return Volunteer.objects.create(
-        first_name=first_name,
-        last_name=last_name or f"Test{next(_numbers)}",
-        start_date=fields.pop("start_date", days_ago(400)),
-        **fields,
-    )
 
 
 def make_activity(name: str = "Language café", code: str = "social-meeting-places", **fields):

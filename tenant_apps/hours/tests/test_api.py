@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -9,14 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tenant_apps.hours.models import HoursEntry
-from tenant_apps.hours.tests.factories import (
-    category,
-    days_ago,
-    make_activity,
-    make_entry,
-    make_volunteer,
-    today,
-)
+from tenant_apps.hours.tests.factories import category, days_ago, make_activity, make_entry, today
+from tests.factories import make_volunteer
 
 
 @pytest.fixture
@@ -131,7 +126,7 @@ def test_a_volunteer_cannot_log_for_someone_else_or_approve(volunteer_client, in
 def test_bad_input_gets_field_errors_and_saves_nothing(volunteer_client, inside, own):
     response = volunteer_client.post(
         "/api/v1/hours/",
-        {"date": today().replace(year=today().year + 1).isoformat(), "hours": "0"},
+        {"date": (today() + datetime.timedelta(days=366)).isoformat(), "hours": "0"},
         content_type="application/json",
     )
     assert response.status_code == 400
@@ -192,9 +187,9 @@ def test_totals_over_the_api(coordinator_client, inside):
     year = today().year - 1
     with inside():
         ann = make_volunteer("Ann", "A")
-        make_entry(ann, "2", date=days_ago(0).replace(year=year, month=3, day=1), status="approved")
-        make_entry(ann, "3", date=days_ago(0).replace(year=year, month=4, day=2), status="approved")
-        make_entry(ann, "4", date=days_ago(0).replace(year=year, month=4, day=3))
+        make_entry(ann, "2", date=datetime.date(year, 3, 1), status="approved")
+        make_entry(ann, "3", date=datetime.date(year, 4, 2), status="approved")
+        make_entry(ann, "4", date=datetime.date(year, 4, 3))
 
     body = coordinator_client.get("/api/v1/hours/totals/", {"year": year}).json()
     with_waiting = coordinator_client.get(

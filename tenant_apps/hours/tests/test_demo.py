@@ -17,10 +17,10 @@ from tenant_apps.hours.tests.factories import (
     make_assignment,
     make_session,
     make_shift,
-    make_volunteer,
     sign_up,
     today,
 )
+from tests.factories import make_volunteer
 
 
 def centre_with_people_and_sessions():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from decimal import Decimal
 
@@ -19,10 +20,10 @@ from tenant_apps.hours.tests.factories import (
     make_entry,
     make_session,
     make_shift,
-    make_volunteer,
     sign_up,
     today,
 )
+from tests.factories import make_volunteer
 
 
 @pytest.fixture
@@ -85,7 +86,7 @@ def test_bad_input_on_the_log_page_shows_field_errors_and_saves_nothing(
     volunteer_client, inside, own
 ):
     response = volunteer_client.post(
-        "/hours/log/", {"date": today().replace(year=today().year + 1).isoformat(), "hours": "30"}
+        "/hours/log/", {"date": (today() + datetime.timedelta(days=366)).isoformat(), "hours": "30"}
     )
 
     assert response.status_code == 200

@@ -27,9 +27,9 @@ from tenant_apps.hours.tests.factories import (
     make_assignment,
     make_entry,
     make_session,
-    make_volunteer,
     today,
 )
+from tests.factories import make_volunteer
 
 
 @pytest.fixture
@@ -137,7 +137,7 @@ def test_every_wrong_field_is_reported_at_once(inside, volunteer, own):
         hours_log(
             volunteer=None,
             category=None,
-            date=today().replace(year=today().year + 1),
+            date=today() + datetime.timedelta(days=366),
             hours="30",
             actor=actor_for(volunteer, coordinator=False),
         )
@@ -292,7 +292,7 @@ def test_bulk_logging_refuses_volunteers_already_logged_and_saves_none(inside, c
 
 def test_bulk_logging_refuses_a_future_session_and_volunteers(inside, coordinator, volunteer):
     with inside():
-        future = make_session(make_activity(), today().replace(year=today().year + 1))
+        future = make_session(make_activity(), today() + datetime.timedelta(days=366))
         past = make_session(make_activity("Other"), days_ago(1))
         ann = make_volunteer("Ann")
         with pytest.raises(HoursInvalid) as refused:

@@ -11,14 +11,16 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from tenant_apps.hours.models import HoursEntry
 from tenant_apps.hours.selectors import hours_totals
-from tenant_apps.hours.tests.factories import category, make_activity, make_entry, make_volunteer
+from tenant_apps.hours.tests.factories import category, make_activity, make_entry
 from tenant_apps.people.models import Volunteer
+from tests.factories import make_volunteer
 
-YEAR = datetime.date.today().year - 1
+YEAR = timezone.localdate().year - 1
 
 
 def day(month: int, number: int, year: int = YEAR) -> datetime.date:

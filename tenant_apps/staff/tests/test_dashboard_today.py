@@ -18,10 +18,10 @@ from tenant_apps.hours.tests.factories import (
     make_help_request,
     make_session,
     make_shift,
-    make_volunteer,
     sign_up,
     today,
 )
+from tests.factories import make_volunteer
 
 
 def in_days(days: int) -> datetime.date:

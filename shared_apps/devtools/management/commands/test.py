@@ -3,6 +3,10 @@
 Static checks first (ruff lint and format, import contracts, migrations in step with the
 models, translations compile), then the pytest suite, whose summary is the last line.
 Arguments after `test` go to pytest, e.g. `./manage.py test -k routing -x`.
+
+The suite runs on all cores with pytest-xdist (`-n auto --dist loadfile`: each worker has its
+own test database and session centres, a file's tests stay on one worker). `-n 0`,
+`-p no:xdist`, `--pdb`, `--trace`, `-s` run it in one process.
 """
 
 import os
@@ -12,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 ROOT = Path(__file__).resolve().parents[4]
 BIN = Path(sys.executable).parent
@@ -34,6 +38,28 @@ def ensure_chromium(write) -> bool:
     return shutil.which("chromium") is not None
 
 
+# This command's own options; every other argument goes to pytest, in the order given.
+OWN_OPTIONS = {"--no-static", "-h", "--help"}
+PARALLEL = ["-n", "auto", "--dist", "loadfile"]
+# pytest arguments after which the suite runs in one process: the user chose the workers, or
+# wants a debugger or the tests' output on the terminal (workers cannot give either).
+SERIAL = {"-n", "--numprocesses", "--pdb", "--trace", "-s", "--capture=no", "no:xdist"}
+
+
+def pytest_arguments(given: list[str]) -> list[str]:
+    """The user's pytest arguments, run on all cores unless they say otherwise. pyproject's
+    addopts already has `-q`; another `-q` would hide the summary line CI reads, so it is
+    dropped."""
+    given = [argument for argument in given if argument not in ("-q", "-qq", "--quiet")]
+    serial = any(
+        argument in SERIAL
+        or argument.startswith(("--numprocesses=", "-pno:xdist"))
+        or (argument.startswith("-n") and argument[2:].isdigit())
+        for argument in given
+    )
+    return given if serial else [*PARALLEL, *given]
+
+
 class Command(BaseCommand):
     help = "Run ruff, import-linter, the migrations check and the whole pytest suite."
 
@@ -42,6 +68,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-static", action="store_true", help="skip ruff, import-linter, migrations check"
         )
+
+    def run_from_argv(self, argv):
+        # argparse would take pytest's options (-k, -x, -n …) for options of this command and
+        # refuse them: only this command's own options stay before "--", the rest go after it.
+        given = argv[2:]
+        own = [argument for argument in given if argument in OWN_OPTIONS]
+        rest = [argument for argument in given if argument not in OWN_OPTIONS]
+        if rest[:1] == ["--"]:
+            rest = rest[1:]
+        super().run_from_argv([*argv[:2], *own, "--", *rest])
 
     def handle(self, *args, **options):
         env = dict(
@@ -79,11 +115,14 @@ class Command(BaseCommand):
                 failed.append(name)
                 self.stdout.write(self.style.ERROR(f"FAILED  {name} ({seconds:.1f} s)"))
                 self.stdout.write(result.stdout[-4000:] + result.stderr[-4000:])
+        if failed:
+            # Said before the tests run, so that pytest's summary stays the last line.
+            self.stdout.write(self.style.ERROR(f"static checks failed: {', '.join(failed)}"))
         self.stdout.flush()
         pytest = subprocess.run(
-            [sys.executable, "-m", "pytest", *options["pytest_args"]], cwd=ROOT, env=env
+            [sys.executable, "-m", "pytest", *pytest_arguments(options["pytest_args"])],
+            cwd=ROOT,
+            env=env,
         )
-        if failed:
-            raise CommandError(f"static checks failed: {', '.join(failed)}")
-        if pytest.returncode != 0:
-            sys.exit(pytest.returncode)
+        if pytest.returncode != 0 or failed:
+            sys.exit(pytest.returncode or 1)
