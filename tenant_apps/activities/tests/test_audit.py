@@ -3,8 +3,9 @@ record whether it happens on a page or over the API: the services write it."""
 
 from __future__ import annotations
 
-from tenant_apps.activities.tests.factories import make_shift, make_volunteer
+from tenant_apps.activities.tests.factories import make_shift
 from tenant_apps.audit.models import AuditEvent
+from tests.factories import make_volunteer
 
 
 def _events(*, after: int = 0) -> list[tuple[str, str, str, str]]:
