@@ -2,26 +2,8 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.utils import translation
-
 from shared_apps.accounts.models import Invitation
-
-
-def send_templated_email(*, to: str, template_prefix: str, context: dict, language: str) -> None:
-    """Send `<prefix>_subject.txt`, `<prefix>_email.txt` and `<prefix>_email.html` to one
-    person, rendered in `language`."""
-    with translation.override(language):
-        subject = render_to_string(f"{template_prefix}_subject.txt", context)
-        text = render_to_string(f"{template_prefix}_email.txt", context)
-        html = render_to_string(f"{template_prefix}_email.html", context)
-    message = EmailMultiAlternatives(
-        " ".join(subject.split()), text, settings.DEFAULT_FROM_EMAIL, [to]
-    )
-    message.attach_alternative(html, "text/html")
-    message.send()
+from toolkit.emails import send_templated_email
 
 
 def invitation_email_send(*, invitation_id: int, link: str) -> None:

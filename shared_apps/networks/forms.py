@@ -3,6 +3,8 @@ centre's; the rules live in services.py."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import forms
 from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
@@ -11,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from shared_apps.networks.files import max_bytes
 from shared_apps.networks.models import MAX_NOTE_LENGTH, MAX_POST_LENGTH, TARGET_GROUP_CHOICES
 from tenants.models import Centre, Federation
+from toolkit.errors import ApplicationError, form_add_error
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 PERSONAL_DATA_HINT = _(
@@ -111,6 +114,20 @@ class FileForm(forms.Form):
         self.fields["file"].help_text = _(
             "PDF, office documents, text, CSV or images (PNG, JPEG, GIF, WebP), at most %(limit)s."
         ) % {"limit": filesizeformat(max_bytes())}
+
+    def share(self, upload: Callable[..., object]) -> str | None:
+        """Share the chosen file with `upload(name=, content=, size=)`, the host's own service.
+
+        Returns the file's name when it is shared; otherwise the errors are on the form."""
+        if not self.is_valid():
+            return None
+        chosen = self.cleaned_data["file"]
+        try:
+            upload(name=chosen.name, content=chosen, size=chosen.size)
+        except ApplicationError as error:
+            form_add_error(self, error)
+            return None
+        return chosen.name
 
 
 class YearForm(forms.Form):

@@ -274,23 +274,12 @@ def file_upload(request: HttpRequest, network_id: int) -> HttpResponse:
     """Share a file as the federation."""
     network = _network_or_404(request, network_id)
     form = FileForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            services.network_file_upload(
-                uploader=request.user,
-                network=network,
-                name=upload.name,
-                content=upload,
-                size=upload.size,
-            )
-        except ApplicationError as error:
-            form_add_error(form, error)
-        else:
-            messages.success(
-                request, _("%(name)s is shared with the network.") % {"name": upload.name}
-            )
-            return redirect("networks:detail", network_id=network.pk)
+    name = form.share(
+        lambda **file: services.network_file_upload(uploader=request.user, network=network, **file)
+    )
+    if name:
+        messages.success(request, _("%(name)s is shared with the network.") % {"name": name})
+        return redirect("networks:detail", network_id=network.pk)
     return _render_detail(request, network, status=400, file_form=form)
 
 

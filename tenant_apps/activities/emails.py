@@ -4,15 +4,13 @@ only their own centre's data."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
 from shared_apps.accounts import facade
 from tenant_apps.activities.models import ShiftSignup
 from tenants.current import centre_base_url, current_centre
 from tenants.models import Centre
+from toolkit.emails import send_templated_email
 
 SUPPORTED_LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
 
@@ -29,18 +27,6 @@ def volunteer_language(volunteer, centre: Centre) -> str:
     if default in spoken or not spoken:
         return default
     return spoken[0]
-
-
-def _send(*, to: str, template_prefix: str, context: dict, language: str) -> None:
-    with translation.override(language):
-        subject = render_to_string(f"{template_prefix}_subject.txt", context)
-        text = render_to_string(f"{template_prefix}_email.txt", context)
-        html = render_to_string(f"{template_prefix}_email.html", context)
-    message = EmailMultiAlternatives(
-        " ".join(subject.split()), text, settings.DEFAULT_FROM_EMAIL, [to]
-    )
-    message.attach_alternative(html, "text/html")
-    message.send()
 
 
 def _context(signup: ShiftSignup, centre: Centre) -> dict:
@@ -67,7 +53,7 @@ def moved_up_email_send(signup_id: int) -> None:
     if signup is None or not signup.volunteer.email:
         return
     centre = current_centre()
-    _send(
+    send_templated_email(
         to=signup.volunteer.email,
         template_prefix="activities/emails/moved_up",
         context=_context(signup, centre),
@@ -77,7 +63,7 @@ def moved_up_email_send(signup_id: int) -> None:
 
 def reminder_email_send(*, signup: ShiftSignup, centre: Centre) -> None:
     """Remind a volunteer of a shift that starts soon."""
-    _send(
+    send_templated_email(
         to=signup.volunteer.email,
         template_prefix="activities/emails/reminder",
         context=_context(signup, centre),

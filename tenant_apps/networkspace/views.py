@@ -139,24 +139,14 @@ def file_upload(request: HttpRequest, network_id: int) -> HttpResponse:
     """Share a file with the network as staff of this centre."""
     _refuse_unless_member(request, network_id)
     form = FileForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            facade.centre_file_upload(
-                centre_id=_centre_id(request),
-                user_id=request.user.pk,
-                network_id=network_id,
-                name=upload.name,
-                content=upload,
-                size=upload.size,
-            )
-        except ApplicationError as error:
-            form_add_error(form, error)
-        else:
-            messages.success(
-                request, _("%(name)s is shared with the network.") % {"name": upload.name}
-            )
-            return redirect("networkspace:detail", network_id=network_id)
+    name = form.share(
+        lambda **file: facade.centre_file_upload(
+            centre_id=_centre_id(request), user_id=request.user.pk, network_id=network_id, **file
+        )
+    )
+    if name:
+        messages.success(request, _("%(name)s is shared with the network.") % {"name": name})
+        return redirect("networkspace:detail", network_id=network_id)
     return _render_detail(request, network_id, status=400, file_form=form)
 
 
