@@ -108,3 +108,92 @@ def test_names_follow_the_reader_language():
 def test_a_language_not_configured_falls_back_to_the_default():
     with translation.override("da"):
         assert localized(_Category()) == "Visiting friend"
+
+
+def test_csv_opens_as_columns_in_the_reader_spreadsheet():
+    from decimal import Decimal
+
+    rows = [["Navn", "Timer"], ["Kari", Decimal("1.50")], ["Ola", 7]]
+    with translation.override("nb"):
+        norwegian = csv_file(stem="timer", rows=rows).content.decode("utf-8-sig")
+    with translation.override("da"):
+        danish = csv_file(stem="timer", rows=rows).content.decode("utf-8-sig")
+    with translation.override("en"):
+        english = csv_file(stem="hours", rows=rows).content.decode("utf-8-sig")
+    assert norwegian.splitlines() == ["Navn;Timer", "Kari;1,50", "Ola;7"]
+    assert danish == norwegian
+    assert english.splitlines() == ["Navn,Timer", "Kari,1.50", "Ola,7"]
+
+
+def test_thousands_are_never_grouped_in_csv():
+    with translation.override("nb"):
+        content = csv_file(stem="x", rows=[[12345.5]]).content.decode("utf-8-sig")
+    assert content.strip() == "12345,5"
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "stored"),
+    [("nb", "1,5", "1.5"), ("da", "1,5", "1.5"), ("nb", "1.5", "1.5"), ("en", "1.5", "1.5")],
+)
+def test_decimal_fields_read_the_decimal_mark_people_type(language, typed, stored):
+    from decimal import Decimal
+
+    from toolkit.forms import LocalizedDecimalField
+
+    class HoursForm(forms.Form):
+        hours = LocalizedDecimalField(max_digits=4, decimal_places=2)
+
+    with translation.override(language):
+        form = HoursForm(data={"hours": typed})
+        assert form.is_valid(), form.errors
+    assert form.cleaned_data["hours"] == Decimal(stored)
+    assert 'inputmode="decimal"' in str(form["hours"])
+    assert 'type="number"' not in str(form["hours"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "region", "stored", "shown"),
+    [
+        ("912 34 567", "NO", "+4791234567", "91 23 45 67"),
+        ("+47 912 34 567", "DK", "+4791234567", "+47 91 23 45 67"),
+        ("20123456", "DK", "+4520123456", "20 12 34 56"),
+    ],
+)
+def test_phone_numbers_are_checked_and_stored_in_one_form(typed, region, stored, shown):
+    from toolkit.forms import PhoneNumberField
+
+    class ContactForm(forms.Form):
+        phone = PhoneNumberField(region=region, required=False)
+
+    form = ContactForm(data={"phone": typed})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["phone"] == stored
+    from toolkit.forms import phone_number_display
+
+    assert phone_number_display(stored, region=region) == shown
+
+
+def test_a_phone_field_refuses_letters():
+    from toolkit.forms import PhoneNumberField
+
+    class ContactForm(forms.Form):
+        phone = PhoneNumberField(required=False)
+
+    form = ContactForm(data={"phone": "abc"})
+    assert not form.is_valid()
+    assert "phone number" in form.errors["phone"][0]
+
+
+def test_dates_are_written_the_language_way():
+    import datetime
+
+    day = datetime.date(2026, 12, 9)
+    from toolkit.formats import weekday_date
+
+    with translation.override("nb"):
+        assert weekday_date(day, with_year=False) == "onsdag 9. desember"
+        assert weekday_date(day, with_year=True) == "onsdag 9. desember 2026"
+    with translation.override("da"):
+        assert weekday_date(day, with_year=False) == "onsdag den 9. december"
+    with translation.override("en"):
+        assert weekday_date(day, with_year=False) == "Wednesday 9 December"

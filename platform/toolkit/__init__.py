@@ -6,9 +6,13 @@ here; if two apps need the same helper, move it here.
 
 - `errors`      ApplicationError; its message on a form; DRF's EXCEPTION_HANDLER
 - `pagination`  one page of a list, with `toolkit/_pagination.html`
-- `exports`     formula-safe CSV and Excel files
+- `exports`     formula-safe CSV and Excel files; CSV with the reader's separators
 - `i18n`        the `name_nb` / `name_da` / `name_en` pick, driven by settings.LANGUAGES
 - `actors`      who acts: the type services take for audit records
 - `navigation`  menus filtered by the access policies that guard their pages
+- `emails`      a message in the recipient's language from one template trio
+- `forms`       decimal fields that read "1,5", phone numbers checked and stored as E.164
+- `formats`     dates the language's way ("onsdag 9. desember")
+- `templatetags` `{% load toolkit %}`: `weekday_date`, `weekday_date_time`, `phone`
 - `templates/toolkit/_htmx.html`  htmx with the one configuration the strict CSP needs
 """

@@ -10,8 +10,10 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils.formats import get_format, number_format
 from openpyxl import Workbook
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -38,17 +40,32 @@ def safe_text(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
+def csv_delimiter() -> str:
+    """What a spreadsheet in the reader's language splits columns on: where the decimal mark is
+    a comma (nb, da), Excel expects semicolons."""
+    return ";" if get_format("DECIMAL_SEPARATOR") == "," else ","
+
+
 def _csv_value(value) -> str:
-    return safe_text(value) if isinstance(value, str) else ("" if value is None else str(value))
+    if isinstance(value, str):
+        return safe_text(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float | Decimal):
+        # The reader's decimal mark ("1,5" in nb and da), never a thousands separator.
+        return number_format(value, use_l10n=True, force_grouping=False)
+    return str(value)
 
 
 def csv_file(*, stem: str, rows: Iterable[Sequence]) -> ExportFile:
-    """Rows as CSV, UTF-8 with a byte order mark (so Excel reads æøå); text cells made safe.
-
-    Numbers should come as numbers or already-formatted text of the caller's choice.
+    """Rows as CSV that the reader's spreadsheet opens as columns: UTF-8 with a byte order mark
+    (so Excel reads æøå), semicolons and decimal commas in languages that write "1,5", text
+    cells made safe. Give numbers as numbers, so they are written the reader's way.
     """
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=csv_delimiter())
     for row in rows:
         writer.writerow([_csv_value(value) for value in row])
     return ExportFile(

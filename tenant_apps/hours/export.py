@@ -49,7 +49,7 @@ def hours_csv(*, centre_slug: str, date_from: datetime.date, date_to: datetime.d
             row.volunteer,
             row.category,
             row.activity,
-            f"{row.hours:.2f}",
+            row.hours,
             row.status,
         )
         for row in hours_export_rows(date_from=date_from, date_to=date_to)

@@ -163,6 +163,8 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "tenants.context_processors.current_centre",
             ],
+            # The toolkit's filters (dates, phone numbers): {% load toolkit %}.
+            "libraries": {"toolkit": "toolkit.templatetags"},
         },
     }
 ]
