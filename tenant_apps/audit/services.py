@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.db import connection
 from django_tenants.utils import get_public_schema_name
 
@@ -15,9 +18,12 @@ def audit_record(
     action: AuditAction | str,
     subject_type: str,
     subject_id: str | int = "",
+    code: str = "",
+    params: Mapping[str, Any] | None = None,
     summary: str = "",
 ) -> AuditEvent:
-    """Record that `actor` did `action` to a subject of this centre."""
+    """Record that `actor` did `action` to a subject of this centre; what happened is a
+    `code` with `params` (ids, codes, ISO dates: never words in the actor's language)."""
     if connection.schema_name == get_public_schema_name():
         # The shared schema has no audit table; an event here would belong to no centre.
         raise RuntimeError("audit_record needs the connection set to a centre's schema.")
@@ -27,5 +33,7 @@ def audit_record(
         action=AuditAction(action),
         subject_type=subject_type,
         subject_id=str(subject_id),
+        code=code,
+        params=dict(params or {}),
         summary=summary[: AuditEvent._meta.get_field("summary").max_length],
     )

@@ -163,7 +163,7 @@ class HelpRequestListApi(ListAPIView):
         return selectors.help_request_list()
 
     def list(self, request, *args, **kwargs):
-        services.help_request_list_record_viewed(actor=request.user, summary="help request list")
+        services.help_request_list_record_viewed(actor=request.user)
         return super().list(request, *args, **kwargs)
 
     @extend_schema(

@@ -185,7 +185,8 @@ def help_request_create(
             action=AuditAction.CREATED,
             subject_type=SUBJECT,
             subject_id=help_request.pk,
-            summary=f"type {request_type.code}",
+            code="help_request.created",
+            params={"type": request_type.pk, "type_name": request_type.name},
         )
     return help_request
 
@@ -255,7 +256,7 @@ def help_request_update(
             action=AuditAction.UPDATED,
             subject_type=SUBJECT,
             subject_id=locked.pk,
-            summary="details changed",
+            code="help_request.details_changed",
         )
     return locked
 
@@ -309,7 +310,8 @@ def help_request_change_status(
             action=AuditAction.UPDATED,
             subject_type=SUBJECT,
             subject_id=locked.pk,
-            summary=f"status {previous} → {status}",
+            code="help_request.status_changed",
+            params={"previous": previous, "status": status},
         )
     return locked
 
@@ -385,7 +387,8 @@ def assign_volunteer(
             action=AuditAction.UPDATED,
             subject_type=SUBJECT,
             subject_id=locked.pk,
-            summary=f"volunteer {volunteer.pk} assigned, status {previous} → matched",
+            code="help_request.volunteer_assigned",
+            params={"volunteer": volunteer.pk, "previous": previous, "status": locked.status},
         )
     help_request.status = locked.status
     help_request.matched_at = locked.matched_at
@@ -419,7 +422,8 @@ def end_assignment(
             action=AuditAction.UPDATED,
             subject_type=SUBJECT,
             subject_id=locked.help_request_id,
-            summary=f"assignment {locked.pk} ended",
+            code="help_request.assignment_ended",
+            params={"assignment": locked.pk, "volunteer": locked.volunteer_id},
         )
     return locked
 
@@ -447,7 +451,7 @@ def follow_up_note_add(*, help_request: HelpRequest, actor: Actor, text: str) ->
             action=AuditAction.CREATED,
             subject_type=SUBJECT,
             subject_id=help_request.pk,
-            summary="follow-up note added",
+            code="help_request.note_added",
         )
     return note
 
@@ -459,9 +463,15 @@ def help_request_record_viewed(*, actor: Actor, help_request: HelpRequest) -> No
     )
 
 
-def help_request_list_record_viewed(*, actor: Actor, summary: str) -> None:
-    """Record in the audit log that `actor` looked at a list of requests."""
-    audit_record(actor=actor, action=AuditAction.VIEWED, subject_type=SUBJECT, summary=summary)
+def help_request_list_record_viewed(*, actor: Actor, assigned_to_me: bool = False) -> None:
+    """Record in the audit log that `actor` looked at a list of requests (all of them, or
+    those they help with)."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.VIEWED,
+        subject_type=SUBJECT,
+        code="help_request.mine_listed" if assigned_to_me else "help_request.listed",
+    )
 
 
 # --- Request types ----------------------------------------------------------------------
