@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from tenant_apps.audit.models import AuditAction
 from tenant_apps.audit.services import audit_record
 from tenant_apps.helprequests.certificates import has_valid_certificate
+from tenant_apps.helprequests.matching import match_reasons
 from tenant_apps.helprequests.models import Assignment, FollowUpNote, HelpRequest, RequestType
 from tenant_apps.people.models import AgeBand, Area, Language, Participant, Volunteer
 from tenant_apps.people.services import participant_create
@@ -372,6 +373,7 @@ def assign_volunteer(
                     volunteer=volunteer,
                     started_on=on_date,
                     match_reason=(reason or "").strip()[:300],
+                    match_reasons=match_reasons(locked, volunteer),
                 )
         except IntegrityError:  # pragma: no cover - the row lock makes this a last resort
             raise ApplicationError(

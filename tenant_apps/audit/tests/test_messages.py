@@ -51,7 +51,9 @@ def test_the_subject_is_named_and_linked_for_a_manager(
     assert f"Volunteer {ada.pk}<" not in response.text
 
 
-def test_a_deleted_subject_reads_neutrally(centre_admin_client, centre, centre_admin, make_volunteer):
+def test_a_deleted_subject_reads_neutrally(
+    centre_admin_client, centre, centre_admin, make_volunteer
+):
     ada = make_volunteer("Ada", "Lovelace")
     _status_changed(centre, centre_admin, ada)
     with schema_context(centre.schema_name):
