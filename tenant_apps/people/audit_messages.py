@@ -103,7 +103,7 @@ register_message(
 )
 register_message(
     "volunteer.deleted",
-    _("%(entries)s hour entries (%(hours)s h) kept without the name"),
+    _("Hour entries kept without the name: %(entries)s (%(hours)s h)"),
     formats={"hours": as_number},
 )
 register_message(

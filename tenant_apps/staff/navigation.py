@@ -21,7 +21,7 @@ STAFF_MENU = (
     MenuItem("activities:list", _("Activities"), _("Activities, sessions and shifts.")),
     MenuItem("activities:my_shifts", _("My shifts"), _("The shifts you have signed up for.")),
     MenuItem("helprequests:mine", _("People I help"), _("The requests you are assigned to.")),
-    MenuItem("hours:list", _("Hours"), _("Log hours, approve them and export the month.")),
+    MenuItem("hours:list", _("Hours"), _("Log hours and follow their approval.")),
     MenuItem(
         "annualreport:list",
         _("Annual report"),

@@ -33,7 +33,7 @@ def test_the_same_event_reads_in_norwegian_and_in_english(
     norwegian = centre_admin_client.get("/staff/audit/")
 
     assert "Status changed from Active to Paused" in english.text
-    assert "Status endret fra Aktiv til Pause" in norwegian.text
+    assert "Status endret fra Aktiv til Satt på pause" in norwegian.text
     with schema_context(centre.schema_name):
         event = AuditEvent.objects.get(code="volunteer.status_changed")
     assert (event.summary, event.params) == ("", {"previous": "active", "status": "paused"})
