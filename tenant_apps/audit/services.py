@@ -20,10 +20,10 @@ def audit_record(
     subject_id: str | int = "",
     code: str = "",
     params: Mapping[str, Any] | None = None,
-    summary: str = "",
 ) -> AuditEvent:
     """Record that `actor` did `action` to a subject of this centre; what happened is a
-    `code` with `params` (ids, codes, ISO dates: never words in the actor's language)."""
+    `code` with `params` (ids, codes, ISO dates: never words in the actor's language; the
+    `summary` column only keeps the English sentences of events from before codes)."""
     if connection.schema_name == get_public_schema_name():
         # The shared schema has no audit table; an event here would belong to no centre.
         raise RuntimeError("audit_record needs the connection set to a centre's schema.")
@@ -35,5 +35,4 @@ def audit_record(
         subject_id=str(subject_id),
         code=code,
         params=dict(params or {}),
-        summary=summary[: AuditEvent._meta.get_field("summary").max_length],
     )
