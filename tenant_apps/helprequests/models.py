@@ -120,12 +120,13 @@ class Assignment(models.Model):
 
     @property
     def match_reason_text(self) -> str:
-        """Why this volunteer, in the active language (the stored text for older rows)."""
-        if self.match_reasons:
-            from tenant_apps.helprequests.matching import reasons_text
+        """Why this volunteer: the assigner's own words when they gave some (as written),
+        else the suggestion's reasons in the active language."""
+        if self.match_reason or not self.match_reasons:
+            return self.match_reason
+        from tenant_apps.helprequests.matching import reasons_text
 
-            return reasons_text(self.match_reasons)
-        return self.match_reason
+        return reasons_text(self.match_reasons)
 
 
 class FollowUpNote(models.Model):
