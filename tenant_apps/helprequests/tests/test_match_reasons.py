@@ -59,3 +59,18 @@ def test_a_reason_stored_by_a_norwegian_coordinator_reads_in_danish(
 def test_older_assignments_show_their_stored_text_and_unknown_codes_read_as_codes():
     assert Assignment(match_reason="Speaks Arabic").match_reason_text == "Speaks Arabic"
     assert reasons_text([{"code": "something_new", "params": {}}]) == "something_new"
+
+
+def test_the_api_gives_the_reasons_in_the_readers_language_and_as_codes(
+    coordinator_client, centre, arabic_request
+):
+    help_request, amira = arabic_request
+    coordinator_client.cookies["django_language"] = "nb"
+    coordinator_client.post(f"/help/{help_request.pk}/assign/", {"volunteer": amira.pk})
+
+    coordinator_client.cookies["django_language"] = "da"
+    detail = coordinator_client.get(f"/api/v1/help-requests/{help_request.pk}/").json()
+
+    current = detail["current_assignment"]
+    assert current["match_reason"].startswith("Taler arabisk; Dækker Sentrum;")
+    assert current["match_reasons"][0] == {"code": "speaks", "params": {"language": "ar"}}
