@@ -23,7 +23,8 @@ def audit_record(
 ) -> AuditEvent:
     """Record that `actor` did `action` to a subject of this centre; what happened is a
     `code` with `params` (ids, codes, ISO dates: never words in the actor's language; the
-    `summary` column only keeps the English sentences of events from before codes)."""
+    `summary` column only keeps the English sentences of events from before codes). Say how
+    a new code reads in the app's `audit_messages.py` (tenant_apps/audit/messages.py)."""
     if connection.schema_name == get_public_schema_name():
         # The shared schema has no audit table; an event here would belong to no centre.
         raise RuntimeError("audit_record needs the connection set to a centre's schema.")
