@@ -19,6 +19,7 @@ STAFF_MENU = (
         "helprequests:list", _("Help requests"), _("Requests for help, matching and follow-up.")
     ),
     MenuItem("activities:list", _("Activities"), _("Activities, sessions and shifts.")),
+    MenuItem("activities:open_shifts", _("Open shifts"), _("Shifts you can sign up for.")),
     MenuItem("activities:my_shifts", _("My shifts"), _("The shifts you have signed up for.")),
     MenuItem("helprequests:mine", _("People I help"), _("The requests you are assigned to.")),
     MenuItem("hours:list", _("Hours"), _("Log hours, approve them and export the month.")),
