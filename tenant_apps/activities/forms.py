@@ -75,6 +75,36 @@ class ActivityForm(ServiceValidatedModelForm):
         }
 
 
+class ActivityCreateForm(ActivityForm):
+    """A new activity, and optionally its sessions up to a date and a first shift on each
+    (`services.activity_create_with_plan`)."""
+
+    plan_until = forms.DateField(
+        label=_("Plan sessions up to and including"),
+        required=False,
+        widget=DateInput(),
+        help_text=_(
+            "Leave empty to plan up to the last date. Without a last date, you choose on the "
+            "next page."
+        ),
+    )
+    shift_name = forms.CharField(
+        label=_("First shift (optional)"),
+        max_length=Shift._meta.get_field("name").max_length,
+        required=False,
+        help_text=_("A role every session gets, for example “Host”, “Kitchen” or “Driver”."),
+    )
+    shift_capacity = forms.IntegerField(label=_("Places on the shift"), required=False, min_value=1)
+
+    PLAN_FIELDS = ("plan_until", "shift_name", "shift_capacity")
+
+    def activity_fields(self):
+        return [self[name] for name in self.fields if name not in self.PLAN_FIELDS]
+
+    def plan_fields(self):
+        return [self[name] for name in self.PLAN_FIELDS]
+
+
 class GenerateSessionsForm(forms.Form):
     until = forms.DateField(
         label=_("Plan sessions up to and including"),
