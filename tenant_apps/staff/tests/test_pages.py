@@ -21,6 +21,7 @@ def test_volunteer_overview_shows_centre_role_and_only_their_pages(volunteer_cli
     assert nav_links(response.text) == [
         "/staff/",
         "/activities/",
+        "/activities/shifts/open/",
         "/activities/mine/",
         "/help/mine/",
         "/hours/",
@@ -39,6 +40,7 @@ def test_coordinator_overview_links_members_and_tokens(coordinator_client):
         "/people/volunteers/",
         "/help/",
         "/activities/",
+        "/activities/shifts/open/",
         "/activities/mine/",
         "/help/mine/",
         "/hours/",
@@ -60,6 +62,7 @@ def test_manager_overview_links_every_staff_page(centre_admin_client):
         "/people/volunteers/",
         "/help/",
         "/activities/",
+        "/activities/shifts/open/",
         "/activities/mine/",
         "/help/mine/",
         "/hours/",
