@@ -7,7 +7,7 @@ from django.test.utils import override_settings
 
 
 def nav_links(html):
-    nav = re.search(r'<nav class="staff-nav".*?</nav>', html, re.S).group(0)
+    nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group(0)
     return re.findall(r'href="([^"]+)"', nav)
 
 
@@ -23,6 +23,7 @@ def test_volunteer_overview_shows_centre_role_and_only_their_pages(volunteer_cli
         "/activities/",
         "/activities/shifts/open/",
         "/activities/mine/",
+        "/activities/calendar/",
         "/help/mine/",
         "/hours/",
         "/people/me/",
