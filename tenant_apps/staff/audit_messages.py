@@ -28,6 +28,10 @@ register_subject(
 )
 register_message("member.listed", _("The member list"))
 register_message("invitation.sent", _("Invited as %(role)s"), formats={"role": ROLES})
+register_message("invitation.resent", _("Invited again as %(role)s"), formats={"role": ROLES})
+register_message(
+    "invitation.withdrawn", _("Invitation withdrawn (was %(role)s)"), formats={"role": ROLES}
+)
 register_message(
     "member.role_changed",
     _("Role changed from %(previous)s to %(role)s"),

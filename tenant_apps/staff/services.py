@@ -12,6 +12,7 @@ from shared_apps.accounts.contracts import (
     CentreMember,
     InvitationSent,
     NewApiToken,
+    PendingInvitation,
 )
 from tenant_apps.audit.models import AuditAction
 from tenant_apps.audit.services import audit_record
@@ -47,6 +48,44 @@ def member_invite(
             subject_type="invitation",
             subject_id=invitation.invitation_id,
             code="invitation.sent",
+            params={"role": invitation.role},
+        )
+    return invitation
+
+
+def member_invitation_resend(
+    *, actor: Actor, centre_id: int, invitation_id: int, host: str
+) -> PendingInvitation:
+    """E-mail a pending invitation again with a new link; the old link stops working."""
+    with transaction.atomic():
+        invitation = facade.member_invitation_resend(
+            actor_id=actor.pk, centre_id=centre_id, invitation_id=invitation_id, host=host
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.INVITED,
+            subject_type="invitation",
+            subject_id=invitation.invitation_id,
+            code="invitation.resent",
+            params={"role": invitation.role},
+        )
+    return invitation
+
+
+def member_invitation_revoke(
+    *, actor: Actor, centre_id: int, invitation_id: int
+) -> PendingInvitation:
+    """Withdraw a pending invitation; its link stops working."""
+    with transaction.atomic():
+        invitation = facade.member_invitation_revoke(
+            actor_id=actor.pk, centre_id=centre_id, invitation_id=invitation_id
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.REMOVED,
+            subject_type="invitation",
+            subject_id=invitation.invitation_id,
+            code="invitation.withdrawn",
             params={"role": invitation.role},
         )
     return invitation
