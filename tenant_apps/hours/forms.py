@@ -13,6 +13,7 @@ from tenant_apps.activities.models import Activity, ActivityCategory
 from tenant_apps.helprequests.models import Assignment
 from tenant_apps.hours.models import HoursEntry
 from tenant_apps.people.models import Volunteer
+from toolkit.forms import LocalizedDecimalField
 
 # How long after a help assignment ended a volunteer may still log hours against it.
 ASSIGNMENT_GRACE_DAYS = 90
@@ -81,12 +82,12 @@ class HoursEntryForm(forms.Form):
 
     volunteer = VolunteerChoiceField(label=_("Volunteer"), queryset=Volunteer.objects.none())
     date = forms.DateField(label=_("Date"))
-    hours = forms.DecimalField(
+    # A text input read in the page's language: "1,5" and "1.5" are one and a half hours.
+    hours = LocalizedDecimalField(
         label=_("Hours"),
         max_digits=5,
         decimal_places=2,
         help_text=_("For example 2 or 1.5. At most 24 for one day."),
-        widget=forms.NumberInput(attrs={"step": "0.25", "min": "0.25", "max": "24"}),
     )
     activity = forms.ModelChoiceField(
         label=_("Activity"),
@@ -172,14 +173,13 @@ class SessionHoursForm(forms.Form):
         self.logged = logged
         for volunteer in volunteers:
             name = f"hours_{volunteer.pk}"
-            self.fields[name] = forms.DecimalField(
+            self.fields[name] = LocalizedDecimalField(
                 label=volunteer.full_name,
                 required=False,
                 max_digits=5,
                 decimal_places=2,
                 initial=None if volunteer.pk in logged else default_hours,
                 disabled=volunteer.pk in logged,
-                widget=forms.NumberInput(attrs={"step": "0.25", "min": "0", "max": "24"}),
             )
 
     def hour_fields(self):
