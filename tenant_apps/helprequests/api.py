@@ -252,6 +252,19 @@ class HelpRequestStatusApi(GenericAPIView):
         return Response(HelpRequestOutputSerializer(_help_request_or_404(help_request_id)).data)
 
 
+class HelpRequestReopenApi(GenericAPIView):
+    """POST: reopen a closed request; it is "new" again and waits for a volunteer."""
+
+    access_policy = Policy(roles=CENTRE_STAFF)
+    serializer_class = HelpRequestOutputSerializer
+
+    @extend_schema(request=None)
+    def post(self, request, help_request_id: int):
+        help_request = _help_request_or_404(help_request_id)
+        services.help_request_reopen(actor=request.user, help_request=help_request)
+        return Response(HelpRequestOutputSerializer(_help_request_or_404(help_request_id)).data)
+
+
 class HelpRequestSuggestionsApi(GenericAPIView):
     """GET: the best-fitting volunteers for a request, best first, with the reasons."""
 

@@ -165,6 +165,8 @@ class AssignForm(forms.Form):
     reason = forms.CharField(
         label=_("Why this volunteer"), required=False, max_length=300, widget=forms.HiddenInput
     )
+    # Set by the confirmation page when the assignment replaces the volunteer helping now.
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class EndAssignmentForm(forms.Form):

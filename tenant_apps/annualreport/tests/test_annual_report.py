@@ -192,6 +192,7 @@ def test_leaving_the_narrative_with_unsaved_changes_asks_first(coordinator_clien
     page = coordinator_client.get(url()).text
 
     # The form is watched by the one deferred script, loaded with the page's CSP nonce
+    # (only on pages with such a form)
     assert re.search(r'<form class="form annual-report-form"[^>]* data-unsaved-warning>', page)
     assert re.search(r'src="[^"]*js/unsaved-changes\.js" defer nonce="[^"]+"', page)
 
