@@ -17,6 +17,7 @@ from shared_apps.accounts.roles import CENTRE_STAFF
 from tenant_apps.helprequests import selectors, services
 from tenant_apps.helprequests.models import HelpRequest, RequestType
 from tenant_apps.people.models import AgeBand, Area, Language, Participant, Volunteer
+from tenant_apps.people.phones import PhoneNumberSerializerField
 from toolkit.errors import ApplicationError
 
 # The service names a new person's fields as the intake page does; the API nests them under
@@ -123,7 +124,7 @@ def _help_request_or_404(help_request_id: int) -> HelpRequest:
 class NewParticipantInputSerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=100)
     last_name = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
-    phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
+    phone = PhoneNumberSerializerField(required=False, allow_blank=True, default="")
     area = serializers.PrimaryKeyRelatedField(
         queryset=Area.objects.all(), required=False, allow_null=True, default=None
     )

@@ -70,7 +70,11 @@ def test_bad_input_gets_field_errors_and_saves_nothing(coordinator_client, centr
 
     missing_name = coordinator_client.post(
         "/api/v1/help-requests/",
-        {"new_participant": {"phone": "1"}, "request_type": request_type.pk, "languages": ["xx"]},
+        {
+            "new_participant": {"phone": "91234567"},
+            "request_type": request_type.pk,
+            "languages": ["xx"],
+        },
         content_type="application/json",
     )
     nobody = coordinator_client.post(

@@ -283,6 +283,25 @@ def test_intake_registers_a_new_person_and_the_request(coordinator_client, centr
             ["nb", "ar"],
         )
         assert help_request.participant.age_band == "80_plus"
+        assert help_request.participant.phone == "+4790000000"
+    page = coordinator_client.get(response["Location"]).text
+    assert '<a href="tel:+4790000000">90 00 00 00</a>' in page
+
+
+def test_a_new_persons_phone_must_be_a_phone_number(coordinator_client, centre, make):
+    with schema_context(centre.schema_name):
+        request_type = make.request_type()
+
+    response = coordinator_client.post(
+        "/help/new/", {"first_name": "Per", "phone": "abc", "request_type": request_type.pk}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["phone"] == [
+        "Enter a phone number, for example 912 34 567 or +45 20 12 34 56."
+    ]
+    with schema_context(centre.schema_name):
+        assert not HelpRequest.objects.exists()
 
 
 def test_bad_intake_input_saves_nothing_and_says_what_is_wrong(coordinator_client, centre, make):
