@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -437,7 +438,7 @@ def end_assignment(
         if ended_on < locked.started_on:
             raise ApplicationError(
                 _("An assignment cannot end before it started (%(date)s).")
-                % {"date": locked.started_on.isoformat()},
+                % {"date": date_format(locked.started_on, "SHORT_DATE_FORMAT")},
                 field="ended_on",
             )
         if ended_on > timezone.localdate():

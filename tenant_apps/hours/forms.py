@@ -7,6 +7,7 @@ import datetime
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from tenant_apps.activities.models import Activity, ActivityCategory
@@ -37,7 +38,7 @@ class AssignmentChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Assignment) -> str:
         label = _("%(type)s, since %(date)s") % {
             "type": obj.help_request.request_type.name,
-            "date": obj.started_on.isoformat(),
+            "date": date_format(obj.started_on, "SHORT_DATE_FORMAT"),
         }
         if self.with_volunteer and obj.volunteer is not None:
             return f"{obj.volunteer.full_name}: {label}"
