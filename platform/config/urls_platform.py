@@ -22,3 +22,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/setlang/", session_endpoint(set_language), name="set_language"),
 ]
+
+# Styled, translated error pages with the host's menu and a way back.
+handler403 = "config.error_views.permission_denied"
+handler404 = "config.error_views.page_not_found"
+handler500 = "config.error_views.server_error"

@@ -48,6 +48,19 @@ class InvitationSent:
 
 
 @dataclass(frozen=True)
+class PendingInvitation:
+    """An invitation to the centre that has been neither accepted nor let expire."""
+
+    invitation_id: int
+    email: str
+    role: str
+    role_label: str  # in the language active when it was read
+    invited_by_name: str  # empty when the inviter's account is gone
+    sent_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
 class ApiTokenInfo:
     """An API token as its owner may see it: never the key, only its first characters."""
 

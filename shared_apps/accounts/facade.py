@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from shared_apps.accounts import services, tokens
 from shared_apps.accounts.contracts import (
@@ -18,10 +20,12 @@ from shared_apps.accounts.contracts import (
     CentreMember,
     InvitationSent,
     NewApiToken,
+    PendingInvitation,
 )
-from shared_apps.accounts.models import ApiToken, CentreMembership, User
+from shared_apps.accounts.models import ApiToken, CentreMembership, Invitation, User
 from shared_apps.accounts.roles import Role
 from tenants.models import Centre
+from toolkit.errors import ApplicationError
 
 
 def _role_label(role: str) -> str:
@@ -110,6 +114,81 @@ def member_invite(
         role=invitation.role,
         expires_at=invitation.expires_at,
     )
+
+
+def _pending_invitations(centre_id: int):
+    return (
+        Invitation.objects.filter(
+            centre_id=centre_id, accepted_at__isnull=True, expires_at__gt=timezone.now()
+        )
+        .select_related("centre", "invited_by")
+        .order_by("expires_at", "id")
+    )
+
+
+def _pending(invitation: Invitation) -> PendingInvitation:
+    inviter = invitation.invited_by
+    return PendingInvitation(
+        invitation_id=invitation.pk,
+        email=invitation.email,
+        role=invitation.role,
+        role_label=_role_label(invitation.role),
+        invited_by_name=(inviter.full_name or inviter.email) if inviter else "",
+        sent_at=invitation.created_at,
+        expires_at=invitation.expires_at,
+    )
+
+
+class InvitationNotFound(ApplicationError):
+    """No pending invitation of this centre has that id."""
+
+    http_status = 404
+
+
+def _pending_of_centre(centre_id: int, invitation_id: int) -> Invitation:
+    invitation = _pending_invitations(centre_id).filter(pk=invitation_id).first()
+    if invitation is None:
+        raise InvitationNotFound(
+            _("This invitation has been accepted, has expired or has been withdrawn.")
+        )
+    return invitation
+
+
+def centre_invitations_pending(*, centre_id: int) -> list[PendingInvitation]:
+    """The centre's invitations neither accepted nor expired, the soonest to expire first (one
+    query)."""
+    return [_pending(invitation) for invitation in _pending_invitations(centre_id)]
+
+
+def centre_invitation_pending(*, centre_id: int, invitation_id: int) -> PendingInvitation | None:
+    """One pending invitation of the centre, or None (also for another centre's invitation)."""
+    invitation = _pending_invitations(centre_id).filter(pk=invitation_id).first()
+    return _pending(invitation) if invitation else None
+
+
+def member_invitation_resend(
+    *, actor_id: int, centre_id: int, invitation_id: int, host: str
+) -> PendingInvitation:
+    """Send one of the centre's pending invitations again with a new link; the old link stops
+    working (raises ApplicationError if refused or not pending)."""
+    invitation = services.invitation_resend(
+        actor=User.objects.get(pk=actor_id),
+        invitation=_pending_of_centre(centre_id, invitation_id),
+        host=host,
+    )
+    return _pending(invitation)
+
+
+def member_invitation_revoke(
+    *, actor_id: int, centre_id: int, invitation_id: int
+) -> PendingInvitation:
+    """Withdraw one of the centre's pending invitations; its link stops working (raises
+    ApplicationError if refused or not pending)."""
+    invitation = services.invitation_revoke(
+        actor=User.objects.get(pk=actor_id),
+        invitation=_pending_of_centre(centre_id, invitation_id),
+    )
+    return _pending(invitation)
 
 
 def member_role_set(*, actor_id: int, centre_id: int, user_id: int, role: str) -> None:

@@ -221,10 +221,67 @@ def invitation_send(
             expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
             **place,
         )
-        scheme = "http" if settings.DEBUG else "https"
-        link = f"{scheme}://{host.strip().lower()}/account/invitation/{token}/"
+        _invitation_mail_on_commit(invitation=invitation, host=host, token=token)
+    return invitation
+
+
+def _invitation_mail_on_commit(*, invitation: Invitation, host: str, token: str) -> None:
+    """E-mail the link with `token` once the transaction commits (never for a rolled-back one)."""
+    scheme = "http" if settings.DEBUG else "https"
+    link = f"{scheme}://{host.strip().lower()}/account/invitation/{token}/"
+    invitation_id = invitation.pk
+    transaction.on_commit(lambda: invitation_email_send(invitation_id=invitation_id, link=link))
+
+
+def _pending_invitation_locked(invitation: Invitation) -> Invitation:
+    """The invitation row, locked, if it is still pending; else ApplicationError."""
+    locked = (
+        Invitation.objects.select_for_update()
+        .filter(pk=invitation.pk, accepted_at__isnull=True, expires_at__gt=timezone.now())
+        .first()
+    )
+    if locked is None:
+        raise ApplicationError(
+            _("This invitation has been accepted, has expired or has been withdrawn.")
+        )
+    return locked
+
+
+def _check_may_manage_invitation(*, actor: User, invitation: Invitation) -> None:
+    """Who may send an invitation may also send it again or withdraw it."""
+    _check_inviter(
+        invited_by=actor,
+        role=invitation.role,
+        centre=invitation.centre,
+        federation=invitation.federation,
+        municipality=invitation.municipality,
+    )
+
+
+def invitation_resend(*, actor: User, invitation: Invitation, host: str) -> Invitation:
+    """Send a pending invitation again with a new link, valid for the full period again; the
+    old link stops working. The e-mail goes out after the transaction commits."""
+    _check_may_manage_invitation(actor=actor, invitation=invitation)
+    _check_host(host=host, centre=invitation.centre)
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        invitation = _pending_invitation_locked(invitation)
+        invitation.token_hash = token_hash(token)
+        invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
+        invitation.save(update_fields=["token_hash", "expires_at"])
+        _invitation_mail_on_commit(invitation=invitation, host=host, token=token)
+    return invitation
+
+
+def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
+    """Withdraw a pending invitation: it is deleted, so its link leads nowhere. Returns the
+    invitation as it was (the audit trail of the place keeps the record)."""
+    _check_may_manage_invitation(actor=actor, invitation=invitation)
+    with transaction.atomic():
+        invitation = _pending_invitation_locked(invitation)
         invitation_id = invitation.pk
-        transaction.on_commit(lambda: invitation_email_send(invitation_id=invitation_id, link=link))
+        invitation.delete()
+        invitation.pk = invitation_id
     return invitation
 
 

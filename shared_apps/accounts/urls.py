@@ -26,4 +26,5 @@ urlpatterns = [
     ),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("preferences/", views.preferences, name="preferences"),
+    path("elsewhere/", views.elsewhere, name="elsewhere"),
 ]

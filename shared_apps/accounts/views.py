@@ -33,6 +33,7 @@ from shared_apps.accounts.selectors import (
     centre_host,
     home_url_for,
     platform_host,
+    workspaces_for,
 )
 from shared_apps.accounts.services import (
     InvitationUnusable,
@@ -219,3 +220,13 @@ def preferences(request: HttpRequest) -> HttpResponse:
         "accounts/preferences.html",
         {"form": form, "can_save": _can_write_here(request)},
     )
+
+
+@public
+@never_cache
+def elsewhere(request: HttpRequest) -> HttpResponse:
+    """After signing in on a host where the person has no role: where their work is."""
+    if not request.user.is_authenticated:
+        return redirect("accounts:login")
+    workspaces = [w for w in workspaces_for(user=request.user, request=request) if not w.is_here]
+    return render(request, "accounts/elsewhere.html", {"workspaces": workspaces})

@@ -75,6 +75,36 @@ class ActivityForm(ServiceValidatedModelForm):
         }
 
 
+class ActivityCreateForm(ActivityForm):
+    """A new activity, and optionally its sessions up to a date and a first shift on each
+    (`services.activity_create_with_plan`)."""
+
+    plan_until = forms.DateField(
+        label=_("Plan sessions up to and including"),
+        required=False,
+        widget=DateInput(),
+        help_text=_(
+            "Leave empty to plan up to the last date. Without a last date, you choose on the "
+            "next page."
+        ),
+    )
+    shift_name = forms.CharField(
+        label=_("First shift (optional)"),
+        max_length=Shift._meta.get_field("name").max_length,
+        required=False,
+        help_text=_("A role every session gets, for example “Host”, “Kitchen” or “Driver”."),
+    )
+    shift_capacity = forms.IntegerField(label=_("Places on the shift"), required=False, min_value=1)
+
+    PLAN_FIELDS = ("plan_until", "shift_name", "shift_capacity")
+
+    def activity_fields(self):
+        return [self[name] for name in self.fields if name not in self.PLAN_FIELDS]
+
+    def plan_fields(self):
+        return [self[name] for name in self.PLAN_FIELDS]
+
+
 class GenerateSessionsForm(forms.Form):
     until = forms.DateField(
         label=_("Plan sessions up to and including"),
@@ -87,6 +117,54 @@ class GenerateSessionsForm(forms.Form):
     @classmethod
     def with_default(cls, today):
         return cls(initial={"until": today + timedelta(weeks=8)})
+
+
+class OpenShiftFilterForm(forms.Form):
+    """The open shifts' filters: a date range (from today, four weeks, by default), one
+    activity, one place. `activities` are (id, name) pairs, `places` names: read once by the
+    page's selectors."""
+
+    DEFAULT_SPAN = timedelta(weeks=4)
+    LONGEST_SPAN = timedelta(days=366)
+
+    start = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    activity = forms.TypedChoiceField(
+        label=_("Activity"), required=False, coerce=int, empty_value=None
+    )
+    place = forms.ChoiceField(label=_("Place"), required=False)
+
+    def __init__(self, data, *, activities, places, today):
+        super().__init__(data or None, initial={"start": today, "end": today + self.DEFAULT_SPAN})
+        self.today = today
+        self.fields["activity"].choices = [
+            ("", _("All activities")),
+            *activities,
+        ]
+        self.fields["place"].choices = [("", _("All places")), *((p, p) for p in places)]
+
+    def clean(self):
+        data = super().clean()
+        start = data.get("start") or self.today
+        end = data.get("end") or start + self.DEFAULT_SPAN
+        if end < start:
+            self.add_error("end", _("Choose a date on or after the first date."))
+        elif end - start > self.LONGEST_SPAN:
+            self.add_error("end", _("Choose at most a year at a time."))
+        data["start"], data["end"] = start, end
+        return data
+
+    def filters(self) -> dict:
+        """The selector's arguments: the valid input, else the defaults."""
+        if self.is_valid():
+            data = self.cleaned_data
+            return {
+                "start": data["start"],
+                "end": data["end"],
+                "activity_id": data["activity"],
+                "place": data["place"],
+            }
+        return {"start": self.today, "end": self.today + self.DEFAULT_SPAN}
 
 
 class SessionMoveForm(forms.Form):

@@ -178,10 +178,10 @@ def volunteer_upcoming_shifts(
 
 
 def volunteer_signups_in(
-    *, volunteer: Volunteer, sessions: Iterable[Session]
+    *, volunteer: Volunteer, sessions: Iterable[Session | int]
 ) -> QuerySet[ShiftSignup]:
-    """The volunteer's sign-ups (confirmed and waiting) in these sessions."""
-    return ShiftSignup.objects.filter(volunteer=volunteer, shift__session__in=sessions)
+    """The volunteer's sign-ups (confirmed and waiting) in these sessions (or session ids)."""
+    return ShiftSignup.objects.filter(volunteer=volunteer, shift__session__in=list(sessions))
 
 
 def is_signed_up_for_session(*, volunteer: Volunteer, session: Session) -> bool:
@@ -235,4 +235,72 @@ def active_volunteers() -> QuerySet[Volunteer]:
     """Volunteers who can be signed up for shifts, by name."""
     return Volunteer.objects.filter(status=Volunteer.Status.ACTIVE).order_by(
         "last_name", "first_name", "id"
+    )
+
+
+# --- Open shifts and a volunteer's own calendar ----------------------------------------------
+
+
+def open_shifts(
+    *, start: date, end: date, activity_id: int | None = None, place: str = ""
+) -> QuerySet[Shift]:
+    """Shifts from `start` to `end` (both included) with free places, in public, running
+    activities and sessions that take place and have not started, soonest first; each with
+    `confirmed_count`, `waiting_count` and `free_places`, its session and activity."""
+    now = timezone.localtime(timezone=centre_time_zone())
+    shifts = (
+        shifts_with_fill()
+        .filter(
+            session__date__gte=max(start, now.date()),
+            session__date__lte=end,
+            session__is_cancelled=False,
+            session__activity__is_public=True,
+            session__activity__is_active=True,
+            free_places__gt=0,
+        )
+        # Today's sessions that have begun take no more sign-ups.
+        .exclude(session__date=now.date(), session__start_time__lte=now.time())
+        .select_related("session__activity")
+        .order_by("session__date", "session__start_time", "session__activity__name", "name", "id")
+    )
+    if activity_id is not None:
+        shifts = shifts.filter(session__activity_id=activity_id)
+    if place:
+        shifts = shifts.filter(session__activity__place=place)
+    return shifts
+
+
+def open_shift_activities() -> list[tuple[int, str]]:
+    """Id and name of the public, running activities, for the open shifts' filter (one query)."""
+    return list(
+        Activity.objects.filter(is_public=True, is_active=True)
+        .order_by("name", "id")
+        .values_list("id", "name")
+    )
+
+
+def open_shift_places() -> list[str]:
+    """The places of public, running activities, for the open shifts' filter (one query)."""
+    return list(
+        activities_visible(include_hidden=False)
+        .exclude(place="")
+        .order_by("place")
+        .values_list("place", flat=True)
+        .distinct()
+    )
+
+
+def volunteer_shifts_between(
+    *, volunteer: Volunteer, start: date, end: date
+) -> QuerySet[ShiftSignup]:
+    """The volunteer's sign-ups (confirmed and waiting) from `start` to `end` (both included),
+    with shift, session and activity, in time order (one query)."""
+    return (
+        ShiftSignup.objects.filter(
+            volunteer=volunteer,
+            shift__session__date__gte=start,
+            shift__session__date__lte=end,
+        )
+        .select_related("shift__session__activity")
+        .order_by("shift__session__date", "shift__session__start_time", "id")
     )

@@ -30,6 +30,7 @@ urlpatterns = [
         name="shifts_copy_forward",
     ),
     path("sessions/<int:session_id>/assign/", views.session_assign, name="session_assign"),
+    path("shifts/open/", views.open_shifts, name="open_shifts"),
     path("shifts/<int:shift_id>/edit/", views.shift_edit, name="shift_edit"),
     path("shifts/<int:shift_id>/delete/", views.shift_delete, name="shift_delete"),
     path("shifts/<int:shift_id>/sign-up/", views.shift_sign_up, name="shift_sign_up"),

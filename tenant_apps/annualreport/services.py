@@ -100,7 +100,8 @@ def annual_report_submit(
             action=AuditAction.UPDATED,
             subject_type=AUDIT_SUBJECT,
             subject_id=year,
-            summary=f"submitted version {submitted.version}",
+            code="annual_report.submitted",
+            params={"version": submitted.version},
         )
     return submitted
 
@@ -121,6 +122,6 @@ def annual_report_reopen(*, centre_id: int, year: int, actor: Actor) -> AnnualRe
         action=AuditAction.UPDATED,
         subject_type=AUDIT_SUBJECT,
         subject_id=year,
-        summary="reopened to correct",
+        code="annual_report.reopened",
     )
     return report

@@ -15,3 +15,7 @@ class AuditConfig(AppConfig):
         from tenant_apps.audit.signals import record_sign_in
 
         user_logged_in.connect(record_sign_in, dispatch_uid="audit_record_sign_in")
+        # Apps above the log say how their events read (see tenant_apps/audit/messages.py).
+        from django.utils.module_loading import autodiscover_modules
+
+        autodiscover_modules("audit_messages")

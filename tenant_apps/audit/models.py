@@ -48,6 +48,10 @@ class AuditEvent(models.Model):
     action = models.CharField(_("action"), max_length=20, choices=AuditAction.choices)
     subject_type = models.CharField(_("what"), max_length=50)
     subject_id = models.CharField(_("which"), max_length=64, blank=True)
+    # What happened, as a code with parameters (tenant_apps/audit/messages.py turns them into
+    # words in the reader's language). Events from before codes kept an English `summary`.
+    code = models.CharField(_("code"), max_length=60, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
     summary = models.CharField(_("summary"), max_length=200, blank=True)
 
     class Meta:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.db import connection
 from django_tenants.utils import get_public_schema_name
 
@@ -15,9 +18,13 @@ def audit_record(
     action: AuditAction | str,
     subject_type: str,
     subject_id: str | int = "",
-    summary: str = "",
+    code: str = "",
+    params: Mapping[str, Any] | None = None,
 ) -> AuditEvent:
-    """Record that `actor` did `action` to a subject of this centre."""
+    """Record that `actor` did `action` to a subject of this centre; what happened is a
+    `code` with `params` (ids, codes, ISO dates: never words in the actor's language; the
+    `summary` column only keeps the English sentences of events from before codes). Say how
+    a new code reads in the app's `audit_messages.py` (tenant_apps/audit/messages.py)."""
     if connection.schema_name == get_public_schema_name():
         # The shared schema has no audit table; an event here would belong to no centre.
         raise RuntimeError("audit_record needs the connection set to a centre's schema.")
@@ -27,5 +34,6 @@ def audit_record(
         action=AuditAction(action),
         subject_type=subject_type,
         subject_id=str(subject_id),
-        summary=summary[: AuditEvent._meta.get_field("summary").max_length],
+        code=code,
+        params=dict(params or {}),
     )

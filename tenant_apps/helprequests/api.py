@@ -54,7 +54,10 @@ class AssignmentOutputSerializer(serializers.Serializer):
     volunteer = PersonRefSerializer(allow_null=True)
     started_on = serializers.DateField()
     ended_on = serializers.DateField(allow_null=True)
-    match_reason = serializers.CharField()
+    # In the reader's language: the assigner's own words, else the suggestion's reasons.
+    match_reason = serializers.CharField(source="match_reason_text")
+    # The same reasons as codes with parameters (see helprequests/matching.py).
+    match_reasons = serializers.JSONField()
 
 
 class HelpRequestOutputSerializer(serializers.Serializer):
@@ -86,8 +89,12 @@ class SuggestionOutputSerializer(serializers.Serializer):
     volunteer = PersonRefSerializer()
     score = serializers.IntegerField()
     reasons = serializers.ListField(child=serializers.CharField())
+    reason_codes = serializers.SerializerMethodField()
     current_load = serializers.IntegerField()
     has_valid_certificate = serializers.BooleanField()
+
+    def get_reason_codes(self, suggestion) -> list[dict]:
+        return [reason.as_dict() for reason in suggestion.reason_codes]
 
 
 class RequestTypeOutputSerializer(serializers.Serializer):
@@ -164,7 +171,7 @@ class HelpRequestListApi(ListAPIView):
         return selectors.help_request_list()
 
     def list(self, request, *args, **kwargs):
-        services.help_request_list_record_viewed(actor=request.user, summary="help request list")
+        services.help_request_list_record_viewed(actor=request.user)
         return super().list(request, *args, **kwargs)
 
     @extend_schema(

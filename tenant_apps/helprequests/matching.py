@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
@@ -136,15 +137,35 @@ PART_ORDER = {PartOfDay.MORNING: 0, PartOfDay.AFTERNOON: 1, PartOfDay.EVENING: 2
 SLOTS_SHOWN = 3
 
 
+@dataclass(frozen=True)
+class Reason:
+    """Why a volunteer fits, as a code with parameters (ids, codes, the centre's own names):
+    an assignment keeps it so, and it reads in the language of whoever reads it later."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "params": self.params}
+
+    def __str__(self) -> str:
+        return reason_text(self.code, self.params)
+
+
 @dataclass
 class Suggestion:
-    """A volunteer who could help, how well they fit and why, in words a coordinator reads."""
+    """A volunteer who could help, how well they fit and why."""
 
     volunteer: Volunteer
     score: int
-    reasons: list[str] = field(default_factory=list)
+    reason_codes: list[Reason] = field(default_factory=list)
     current_load: int = 0
     has_valid_certificate: bool = False
+
+    @property
+    def reasons(self) -> list[str]:
+        """The reasons in words, in the active language."""
+        return [str(reason) for reason in self.reason_codes]
 
 
 def _skill_pattern(request_type: RequestType) -> re.Pattern[str] | None:
@@ -163,26 +184,30 @@ def skill_fits(request_type: RequestType, skill_name: str) -> bool:
     return pattern is not None and bool(pattern.search(skill_name.lower()))
 
 
-def _language_label(code: str) -> str:
+def _language_label(code: Any) -> str:
     try:
         label = str(Language(code).label)
     except ValueError:
-        return code
+        return str(code)
     # Norwegian and Danish write language names in lower case inside a sentence.
     if get_language() in ("nb", "da"):
         return label[:1].lower() + label[1:]
     return label
 
 
-def _availability_reason(slots) -> str:
+def _availability_reason(slots) -> Reason:
     ordered = sorted(slots, key=lambda slot: (slot.weekday, PART_ORDER.get(slot.part_of_day, 9)))
+    return Reason("free_on", {"slots": [[slot.weekday, slot.part_of_day] for slot in ordered]})
+
+
+def _availability_text(slots: list) -> str:
     labels = [
         pgettext("free on", "%(weekday)s %(part_of_day)s")
         % {
-            "weekday": WEEKDAYS[slot.weekday],
-            "part_of_day": PARTS_OF_DAY.get(slot.part_of_day, slot.part_of_day),
+            "weekday": WEEKDAYS[weekday] if 0 <= weekday < len(WEEKDAYS) else weekday,
+            "part_of_day": PARTS_OF_DAY.get(part_of_day, part_of_day),
         }
-        for slot in ordered
+        for weekday, part_of_day in slots
     ]
     shown = ", ".join(labels[:SLOTS_SHOWN])
     hidden = len(labels) - SLOTS_SHOWN
@@ -193,6 +218,36 @@ def _availability_reason(slots) -> str:
             hidden,
         ) % {"slots": shown, "count": hidden}
     return _("Free on %(slots)s") % {"slots": shown}
+
+
+def reason_text(code: str, params: dict[str, Any]) -> str:
+    """A stored reason in the active language (an unknown code reads as itself)."""
+    if code == "skills_fit":
+        skills = list(params.get("skills", []))
+        return ngettext(
+            "Skill that fits: %(skills)s", "Skills that fit: %(skills)s", len(skills)
+        ) % {"skills": ", ".join(skills)}
+    if code == "speaks":
+        return _("Speaks %(language)s") % {"language": _language_label(params.get("language"))}
+    if code == "covers_area":
+        return _("Covers %(area)s") % {"area": params.get("area", "")}
+    if code == "free_on":
+        return _availability_text(params.get("slots", []))
+    if code == "has_certificate":
+        return _("Has a valid police certificate")
+    if code == "current_load":
+        count = int(params.get("count", 0))
+        return ngettext("Helps %(count)d person now", "Helps %(count)d people now", count) % {
+            "count": count
+        }
+    return code
+
+
+def reasons_text(reasons: list[dict[str, Any]]) -> str:
+    """Stored reasons ({"code", "params"} each) as one line in the active language."""
+    return "; ".join(
+        reason_text(reason.get("code", ""), reason.get("params") or {}) for reason in reasons
+    )
 
 
 def _request_area_id(help_request: HelpRequest) -> int | None:
@@ -228,7 +283,7 @@ def _candidates(help_request: HelpRequest):
 
 def _suggestion(help_request, volunteer, skill_pattern, area_id) -> Suggestion:
     score = 0
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     fitting_skills = [
         skill.name
         for skill in volunteer.skills.all()
@@ -236,39 +291,30 @@ def _suggestion(help_request, volunteer, skill_pattern, area_id) -> Suggestion:
     ]
     if fitting_skills:
         score += SKILL_POINTS
-        reasons.append(
-            ngettext(
-                "Skill that fits: %(skills)s", "Skills that fit: %(skills)s", len(fitting_skills)
-            )
-            % {"skills": ", ".join(fitting_skills)}
-        )
+        reasons.append(Reason("skills_fit", {"skills": fitting_skills}))
     shared = [code for code in help_request.languages if code in set(volunteer.languages)]
     if shared:
         score += LANGUAGE_POINTS
-        reasons.extend(
-            _("Speaks %(language)s") % {"language": _language_label(code)} for code in shared
-        )
+        reasons.extend(Reason("speaks", {"language": code}) for code in shared)
     if area_id is not None:
         covered = next((area for area in volunteer.areas.all() if area.pk == area_id), None)
         if covered is not None:
             score += AREA_POINTS
-            reasons.append(_("Covers %(area)s") % {"area": covered.name})
+            reasons.append(Reason("covers_area", {"area": covered.name}))
     slots = list(volunteer.availability.all())
     if slots:
         score += AVAILABILITY_POINTS
         reasons.append(_availability_reason(slots))
     if volunteer.has_certificate:
         score += CERTIFICATE_POINTS
-        reasons.append(_("Has a valid police certificate"))
+        reasons.append(Reason("has_certificate"))
     load = volunteer.current_load
     score += POINTS_PER_CURRENT_ASSIGNMENT * load
-    reasons.append(
-        ngettext("Helps %(count)d person now", "Helps %(count)d people now", load) % {"count": load}
-    )
+    reasons.append(Reason("current_load", {"count": load}))
     return Suggestion(
         volunteer=volunteer,
         score=score,
-        reasons=reasons,
+        reason_codes=reasons,
         current_load=load,
         has_valid_certificate=volunteer.has_certificate,
     )
@@ -295,3 +341,18 @@ def suggested_volunteers(help_request: HelpRequest, limit: int = 10) -> list[Sug
         )
     )
     return suggestions[: max(limit, 0)]
+
+
+def match_reasons(help_request: HelpRequest, volunteer: Volunteer) -> list[dict[str, Any]]:
+    """Why `volunteer` fits the request, as codes with parameters for an assignment to keep
+    (empty when they are not among the candidates, e.g. already helping)."""
+    candidate = _candidates(help_request).filter(pk=volunteer.pk).first()
+    if candidate is None:
+        return []
+    suggestion = _suggestion(
+        help_request,
+        candidate,
+        _skill_pattern(help_request.request_type),
+        _request_area_id(help_request),
+    )
+    return [reason.as_dict() for reason in suggestion.reason_codes]

@@ -93,7 +93,11 @@ class Assignment(models.Model):
     )
     started_on = models.DateField(_("started"))
     ended_on = models.DateField(_("ended"), null=True, blank=True)
+    # Free text given with the assignment (the API's `reason`; older rows' suggestion text).
     match_reason = models.CharField(_("why this volunteer"), max_length=300, blank=True)
+    # Why the suggestions ranked them, as [{"code", "params"}] (helprequests/matching.py),
+    # read in the reader's language.
+    match_reasons = models.JSONField(_("why this volunteer"), default=list, blank=True)
 
     class Meta:
         ordering = ["-started_on", "-id"]
@@ -113,6 +117,16 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.help_request_id}: {self.volunteer_id}"
+
+    @property
+    def match_reason_text(self) -> str:
+        """Why this volunteer: the assigner's own words when they gave some (as written),
+        else the suggestion's reasons in the active language."""
+        if self.match_reason or not self.match_reasons:
+            return self.match_reason
+        from tenant_apps.helprequests.matching import reasons_text
+
+        return reasons_text(self.match_reasons)
 
 
 class FollowUpNote(models.Model):

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from tenant_apps.audit.models import AuditAction
 from tenant_apps.audit.services import audit_record
 from tenant_apps.helprequests.certificates import has_valid_certificate
+from tenant_apps.helprequests.matching import match_reasons
 from tenant_apps.helprequests.models import Assignment, FollowUpNote, HelpRequest, RequestType
 from tenant_apps.people.models import AgeBand, Area, Language, Participant, Volunteer
 from tenant_apps.people.services import participant_create
@@ -187,7 +188,8 @@ def help_request_create(
             action=AuditAction.CREATED,
             subject_type=SUBJECT,
             subject_id=help_request.pk,
-            summary=f"type {request_type.code}",
+            code="help_request.created",
+            params={"type": request_type.pk, "type_name": request_type.name},
         )
     return help_request
 
@@ -257,7 +259,7 @@ def help_request_update(
             action=AuditAction.UPDATED,
             subject_type=SUBJECT,
             subject_id=locked.pk,
-            summary="details changed",
+            code="help_request.details_changed",
         )
     return locked
 
@@ -313,7 +315,8 @@ def help_request_change_status(
             action=AuditAction.UPDATED,
             subject_type=SUBJECT,
             subject_id=locked.pk,
-            summary=f"status {previous} → {status}",
+            code="help_request.status_changed",
+            params={"previous": previous, "status": status},
         )
     return locked
 
@@ -338,7 +341,8 @@ def help_request_reopen(*, actor: Actor, help_request: HelpRequest) -> HelpReque
             action=AuditAction.UPDATED,
             subject_type=SUBJECT,
             subject_id=locked.pk,
-            summary=f"status {Status.CLOSED} → {Status.NEW} (reopened)",
+            code="help_request.reopened",
+            params={"previous": Status.CLOSED, "status": Status.NEW},
         )
     help_request.status = locked.status
     help_request.closed_at = locked.closed_at
@@ -401,6 +405,7 @@ def assign_volunteer(
                     volunteer=volunteer,
                     started_on=on_date,
                     match_reason=(reason or "").strip()[:300],
+                    match_reasons=match_reasons(locked, volunteer),
                 )
         except IntegrityError:  # pragma: no cover - the row lock makes this a last resort
             raise ApplicationError(
@@ -416,7 +421,8 @@ def assign_volunteer(
             action=AuditAction.UPDATED,
             subject_type=SUBJECT,
             subject_id=locked.pk,
-            summary=f"volunteer {volunteer.pk} assigned, status {previous} → matched",
+            code="help_request.volunteer_assigned",
+            params={"volunteer": volunteer.pk, "previous": previous, "status": locked.status},
         )
     help_request.status = locked.status
     help_request.matched_at = locked.matched_at
@@ -450,7 +456,8 @@ def end_assignment(
             action=AuditAction.UPDATED,
             subject_type=SUBJECT,
             subject_id=locked.help_request_id,
-            summary=f"assignment {locked.pk} ended",
+            code="help_request.assignment_ended",
+            params={"assignment": locked.pk, "volunteer": locked.volunteer_id},
         )
     return locked
 
@@ -478,7 +485,7 @@ def follow_up_note_add(*, help_request: HelpRequest, actor: Actor, text: str) ->
             action=AuditAction.CREATED,
             subject_type=SUBJECT,
             subject_id=help_request.pk,
-            summary="follow-up note added",
+            code="help_request.note_added",
         )
     return note
 
@@ -490,9 +497,15 @@ def help_request_record_viewed(*, actor: Actor, help_request: HelpRequest) -> No
     )
 
 
-def help_request_list_record_viewed(*, actor: Actor, summary: str) -> None:
-    """Record in the audit log that `actor` looked at a list of requests."""
-    audit_record(actor=actor, action=AuditAction.VIEWED, subject_type=SUBJECT, summary=summary)
+def help_request_list_record_viewed(*, actor: Actor, assigned_to_me: bool = False) -> None:
+    """Record in the audit log that `actor` looked at a list of requests (all of them, or
+    those they help with)."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.VIEWED,
+        subject_type=SUBJECT,
+        code="help_request.mine_listed" if assigned_to_me else "help_request.listed",
+    )
 
 
 # --- Request types ----------------------------------------------------------------------

@@ -62,7 +62,7 @@ def help_request_list(request):
         area=filters.get("area"),
     )
     page = paginate(request, requests)
-    services.help_request_list_record_viewed(actor=request.user, summary="help request list")
+    services.help_request_list_record_viewed(actor=request.user)
     return render(request, "helprequests/list.html", {"form": form, "page": page})
 
 
@@ -73,9 +73,7 @@ def help_request_mine(request):
     requests = []
     if volunteer is not None:
         requests = list(selectors.help_requests_assigned_to(volunteer))
-        services.help_request_list_record_viewed(
-            actor=request.user, summary="requests assigned to me"
-        )
+        services.help_request_list_record_viewed(actor=request.user, assigned_to_me=True)
     return render(request, "helprequests/mine.html", {"volunteer": volunteer, "requests": requests})
 
 

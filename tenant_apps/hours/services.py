@@ -364,7 +364,12 @@ def hours_export(
         actor=actor,
         action=AuditAction.VIEWED,
         subject_type="hours_export",
-        summary=f"{date_from.isoformat()}–{date_to.isoformat()} {file_format}",
+        code="hours_export.taken",
+        params={
+            "date_from": date_from.isoformat(),
+            "date_to": date_to.isoformat(),
+            "format": file_format,
+        },
     )
     return export
 

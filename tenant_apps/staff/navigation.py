@@ -1,11 +1,15 @@
-"""The staff menu: every centre page a person may open, filtered by the policies that guard
-them (toolkit.navigation)."""
+"""The menus of a centre's host: every centre page a person may open, filtered by the
+policies that guard them (toolkit.navigation). base.html shows the one for the person's role
+on every page (context_processors.site_menu)."""
 
 from __future__ import annotations
 
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from toolkit.navigation import MenuItem
+from shared_apps.accounts.access import roles_for
+from shared_apps.accounts.roles import Role
+from toolkit.navigation import MenuItem, menu_pages
 
 STAFF_MENU = (
     MenuItem("staff:dashboard", _("Overview"), _("Your role here and the pages you can use.")),
@@ -19,9 +23,10 @@ STAFF_MENU = (
         "helprequests:list", _("Help requests"), _("Requests for help, matching and follow-up.")
     ),
     MenuItem("activities:list", _("Activities"), _("Activities, sessions and shifts.")),
+    MenuItem("activities:open_shifts", _("Open shifts"), _("Shifts you can sign up for.")),
     MenuItem("activities:my_shifts", _("My shifts"), _("The shifts you have signed up for.")),
     MenuItem("helprequests:mine", _("People I help"), _("The requests you are assigned to.")),
-    MenuItem("hours:list", _("Hours"), _("Log hours, approve them and export the month.")),
+    MenuItem("hours:list", _("Hours"), _("Log hours and follow their approval.")),
     MenuItem(
         "annualreport:list",
         _("Annual report"),
@@ -51,3 +56,37 @@ STAFF_MENU = (
     ),
     MenuItem("staff:profile", _("Your account"), _("Your name, e-mail address and role here.")),
 )
+
+# What a volunteer works with, in the order they need it: the same pages as the staff menu
+# offers them, without the staff overview's descriptions of pages they cannot open.
+VOLUNTEER_MENU = (
+    MenuItem("staff:dashboard", _("Overview")),
+    MenuItem("activities:list", _("Activities")),
+    MenuItem("activities:open_shifts", _("Open shifts")),
+    MenuItem("activities:my_shifts", _("My shifts")),
+    MenuItem("activities:my_calendar", _("My calendar")),
+    MenuItem("helprequests:mine", _("People I help")),
+    MenuItem("hours:list", _("Hours")),
+    MenuItem("people:me", _("My volunteer profile")),
+    MenuItem("staff:profile", _("Your account")),
+)
+
+
+def centre_menu(request: HttpRequest) -> dict | None:
+    """The menu of a centre's host for the signed-in person: staff or volunteer pages they
+    may open, or None for a visitor without a role here."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    roles = roles_for(user, request)
+    if Role.COORDINATOR in roles:
+        marker, label, items = "staff", _("Staff pages"), STAFF_MENU
+    elif Role.VOLUNTEER in roles:
+        marker, label, items = "volunteer", _("Volunteer pages"), VOLUNTEER_MENU
+    else:
+        return None
+    pages = menu_pages(request, items)
+    if not pages:  # e.g. still on the way through two-factor authentication
+        return None
+    home = next((page.url for page in pages if page.view_name == "staff:dashboard"), None)
+    return {"marker": marker, "label": str(label), "pages": pages, "home_url": home}

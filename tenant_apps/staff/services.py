@@ -12,6 +12,7 @@ from shared_apps.accounts.contracts import (
     CentreMember,
     InvitationSent,
     NewApiToken,
+    PendingInvitation,
 )
 from tenant_apps.audit.models import AuditAction
 from tenant_apps.audit.services import audit_record
@@ -23,7 +24,7 @@ def member_list_view(*, actor: Actor, centre_id: int) -> list[CentreMember]:
     """The centre's members, recording that `actor` looked at the list."""
     members = facade.centre_members(centre_id=centre_id)
     audit_record(
-        actor=actor, action=AuditAction.VIEWED, subject_type="member", summary="member list"
+        actor=actor, action=AuditAction.VIEWED, subject_type="member", code="member.listed"
     )
     return members
 
@@ -46,7 +47,46 @@ def member_invite(
             action=AuditAction.INVITED,
             subject_type="invitation",
             subject_id=invitation.invitation_id,
-            summary=f"as {invitation.role}",
+            code="invitation.sent",
+            params={"role": invitation.role},
+        )
+    return invitation
+
+
+def member_invitation_resend(
+    *, actor: Actor, centre_id: int, invitation_id: int, host: str
+) -> PendingInvitation:
+    """E-mail a pending invitation again with a new link; the old link stops working."""
+    with transaction.atomic():
+        invitation = facade.member_invitation_resend(
+            actor_id=actor.pk, centre_id=centre_id, invitation_id=invitation_id, host=host
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.INVITED,
+            subject_type="invitation",
+            subject_id=invitation.invitation_id,
+            code="invitation.resent",
+            params={"role": invitation.role},
+        )
+    return invitation
+
+
+def member_invitation_revoke(
+    *, actor: Actor, centre_id: int, invitation_id: int
+) -> PendingInvitation:
+    """Withdraw a pending invitation; its link stops working."""
+    with transaction.atomic():
+        invitation = facade.member_invitation_revoke(
+            actor_id=actor.pk, centre_id=centre_id, invitation_id=invitation_id
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.REMOVED,
+            subject_type="invitation",
+            subject_id=invitation.invitation_id,
+            code="invitation.withdrawn",
+            params={"role": invitation.role},
         )
     return invitation
 
@@ -70,7 +110,8 @@ def member_role_change(*, actor: Actor, centre_id: int, user_id: int, role: str)
             action=AuditAction.ROLE_CHANGED,
             subject_type="member",
             subject_id=user_id,
-            summary=f"{member.role} → {role}",
+            code="member.role_changed",
+            params={"previous": member.role, "role": role},
         )
     return member
 
@@ -85,7 +126,8 @@ def member_remove(*, actor: Actor, centre_id: int, user_id: int) -> CentreMember
             action=AuditAction.REMOVED,
             subject_type="member",
             subject_id=user_id,
-            summary=f"was {member.role}",
+            code="member.removed",
+            params={"role": member.role},
         )
     return member
 
@@ -99,7 +141,8 @@ def api_token_create(*, actor: Actor, centre_id: int, name: str) -> NewApiToken:
             action=AuditAction.TOKEN_CREATED,
             subject_type="api_token",
             subject_id=created.token.token_id,
-            summary=f"{created.token.name} ({created.token.key_prefix}…)",
+            code="api_token.created",
+            params={"name": created.token.name, "prefix": created.token.key_prefix},
         )
     return created
 
@@ -113,6 +156,7 @@ def api_token_revoke(*, actor: Actor, centre_id: int, token_id: int) -> ApiToken
             action=AuditAction.TOKEN_REVOKED,
             subject_type="api_token",
             subject_id=token.token_id,
-            summary=f"{token.name} ({token.key_prefix}…)",
+            code="api_token.revoked",
+            params={"name": token.name, "prefix": token.key_prefix},
         )
     return token

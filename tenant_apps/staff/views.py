@@ -67,14 +67,19 @@ def dashboard_today_moved(request):
 def members(request):
     """Everyone with a role at this centre (viewing it is audited)."""
     member_list = services.member_list_view(actor=request.user, centre_id=request.centre.pk)
+    may_invite = may_open(request, invite)
     return render(
         request,
         "staff/members.html",
         {
             "members": member_list,
             "may_manage": may_open(request, member_role),
-            "may_invite": may_open(request, invite),
+            "may_invite": may_invite,
             "role_choices": CENTRE_ROLE_CHOICES,
+            # Those who may send invitations see the pending ones, to send again or withdraw.
+            "invitations": (
+                facade.centre_invitations_pending(centre_id=request.centre.pk) if may_invite else []
+            ),
         },
     )
 
@@ -105,6 +110,53 @@ def invite(request):
             )
             return redirect("staff:members")
     return render(request, "staff/invite.html", {"form": form})
+
+
+@allow(CENTRE_MANAGERS)
+@require_POST
+def invitation_resend(request, invitation_id: int):
+    """E-mail a pending invitation again with a new link (the old link stops working)."""
+    try:
+        invitation = services.member_invitation_resend(
+            actor=request.user,
+            centre_id=request.centre.pk,
+            invitation_id=invitation_id,
+            host=request.get_host(),
+        )
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("A new invitation has been sent to %(email)s. The earlier link no longer works.")
+            % {"email": invitation.email},
+        )
+    return redirect("staff:members")
+
+
+@allow(CENTRE_MANAGERS)
+@require_http_methods(["GET", "POST"])
+def invitation_revoke(request, invitation_id: int):
+    """Ask, then withdraw a pending invitation (its link stops working)."""
+    invitation = facade.centre_invitation_pending(
+        centre_id=request.centre.pk, invitation_id=invitation_id
+    )
+    if invitation is None:
+        raise Http404
+    if request.method == "POST":
+        try:
+            services.member_invitation_revoke(
+                actor=request.user, centre_id=request.centre.pk, invitation_id=invitation_id
+            )
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email},
+            )
+        return redirect("staff:members")
+    return render(request, "staff/invitation_revoke.html", {"invitation": invitation})
 
 
 @allow(CENTRE_MANAGERS)

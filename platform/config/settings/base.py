@@ -162,6 +162,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "tenants.context_processors.current_centre",
+                # One menu per host on every page (base.html): a centre's, or the platform's.
+                "tenant_apps.staff.context_processors.site_menu",
+                "shared_apps.portal.context_processors.site_menu",
             ],
             # The toolkit's filters (dates, phone numbers): {% load toolkit %}.
             "libraries": {"toolkit": "toolkit.templatetags"},

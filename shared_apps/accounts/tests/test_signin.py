@@ -58,13 +58,54 @@ def test_a_volunteer_signs_in_on_the_centre_host_and_lands_on_the_staff_pages(
     assert 'action="/account/logout/"' in page.text
 
 
-def test_an_account_without_a_role_at_the_centre_lands_on_its_front_page(centre_client, make_user):
+def test_an_account_without_a_role_at_the_centre_is_told_where_its_work_is(
+    centre_client, make_user
+):
     stranger = make_user()
 
     response = submit_sign_in(centre_client, stranger.email)
 
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/account/elsewhere/"
+
+
+def test_a_member_of_another_centre_signing_in_here_gets_a_link_to_their_centre(
+    centre, other_centre, member_of
+):
+    """Signing in on the wrong host explains where to go and links there."""
+    user = member_of(other_centre, "coordinator")
+    client = in_english(host_client(f"{centre.slug}.{settings.PLATFORM_DOMAIN}"))
+    submit_sign_in(client, user.email)
+
+    page = client.get("/account/elsewhere/")
+
+    assert page.status_code == 200
+    assert f"you have no role at {centre.name}" in page.text
+    assert f'href="http://{other_centre.slug}.{settings.PLATFORM_DOMAIN}/staff/"' in page.text
+
+
+def test_a_federation_admin_signing_in_on_a_centre_gets_a_link_to_the_platform(
+    centre, federation_admin
+):
+    client = in_english(host_client(f"{centre.slug}.{settings.PLATFORM_DOMAIN}"))
+    response = submit_sign_in(client, federation_admin.email)
+    assert response["Location"] == "/account/elsewhere/"
+
+    page = client.get("/account/elsewhere/")
+
+    assert f'href="http://{settings.PLATFORM_DOMAIN}/federation/"' in page.text
+
+
+def test_a_centre_volunteer_signing_in_on_the_platform_gets_a_link_to_the_centre(
+    centre, platform_client, member_of
+):
+    user = member_of(centre, "volunteer")
+    response = submit_sign_in(platform_client, user.email)
+    assert response["Location"] == "/account/elsewhere/"
+
+    page = platform_client.get("/account/elsewhere/")
+
+    assert f'href="http://{centre.slug}.{settings.PLATFORM_DOMAIN}/staff/"' in page.text
 
 
 def test_sign_in_goes_to_the_page_asked_for(centre_client, volunteer):
@@ -139,7 +180,7 @@ def test_a_closed_account_cannot_sign_in(centre_client, volunteer):
     [
         ("municipality_viewer", "/municipality/"),
         ("federation_analyst", "/federation/"),
-        ("nothing", "/"),
+        ("nothing", "/account/elsewhere/"),
     ],
 )
 def test_on_the_platform_host_people_land_on_their_own_pages(

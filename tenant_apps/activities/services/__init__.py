@@ -15,6 +15,10 @@ from tenant_apps.activities.services.calendars import (
     activity_calendar_token,
     volunteer_calendar_token,
 )
+from tenant_apps.activities.services.planning import (
+    PlannedActivity,
+    activity_create_with_plan,
+)
 from tenant_apps.activities.services.reminders import shift_reminders_send
 from tenant_apps.activities.services.shifts import (
     shift_create,
@@ -28,9 +32,11 @@ from tenant_apps.activities.services.shifts import (
 __all__ = [
     "ACTIVITY_FIELDS",
     "AttendanceRow",
+    "PlannedActivity",
     "activity_calendar_token",
     "activity_category_create",
     "activity_create",
+    "activity_create_with_plan",
     "activity_update",
     "attendance_record",
     "session_cancel",

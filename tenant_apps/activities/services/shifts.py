@@ -115,7 +115,9 @@ def _locked_shift(shift: Shift) -> Shift:
     )
 
 
-def _audit_for_someone_else(*, actor: Actor | None, volunteer: Volunteer, summary: str) -> None:
+def _audit_for_someone_else(
+    *, actor: Actor | None, volunteer: Volunteer, code: str, params: dict
+) -> None:
     # Signing yourself up or off is your own business; a coordinator acting on another
     # volunteer's shifts is what the volunteer's audit trail is for (pages and API alike).
     if actor is None or volunteer.account_user_id == actor.pk:
@@ -125,13 +127,20 @@ def _audit_for_someone_else(*, actor: Actor | None, volunteer: Volunteer, summar
         action=AuditAction.UPDATED,
         subject_type="volunteer",
         subject_id=volunteer.pk,
-        summary=summary,
+        code=code,
+        params=params,
     )
 
 
-def _shift_label(shift: Shift) -> str:
+def _shift_params(shift: Shift) -> dict:
     session = shift.session
-    return f"shift {shift.pk} ({session.activity.name}, {session.date.isoformat()})"
+    return {
+        "shift": shift.pk,
+        "shift_name": shift.name,
+        "activity": session.activity_id,
+        "activity_name": session.activity.name,
+        "date": session.date.isoformat(),
+    }
 
 
 def shift_sign_up(*, shift: Shift, volunteer: Volunteer, actor: Actor | None = None) -> ShiftSignup:
@@ -196,7 +205,8 @@ def shift_sign_up(*, shift: Shift, volunteer: Volunteer, actor: Actor | None = N
         _audit_for_someone_else(
             actor=actor,
             volunteer=volunteer,
-            summary=f"signed up for {_shift_label(shift)}: {signup.status}",
+            code="volunteer.shift_signed_up",
+            params={**_shift_params(shift), "status": signup.status},
         )
         return signup
 
@@ -219,7 +229,10 @@ def shift_withdraw(
             raise ApplicationError(_("This session has already started or is over."))
         signup.delete()
         _audit_for_someone_else(
-            actor=actor, volunteer=volunteer, summary=f"withdrawn from {_shift_label(shift)}"
+            actor=actor,
+            volunteer=volunteer,
+            code="volunteer.shift_withdrawn",
+            params=_shift_params(shift),
         )
         return _fill_free_places(shift)
 

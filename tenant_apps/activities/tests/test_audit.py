@@ -8,11 +8,11 @@ from tenant_apps.audit.models import AuditEvent
 from tests.factories import make_volunteer
 
 
-def _events(*, after: int = 0) -> list[tuple[str, str, str, str]]:
+def _events(*, after: int = 0) -> list[tuple[str, str, str, str, dict]]:
     return list(
         AuditEvent.objects.filter(pk__gt=after, subject_type="volunteer")
         .order_by("pk")
-        .values_list("action", "subject_type", "subject_id", "summary")
+        .values_list("action", "subject_type", "subject_id", "code", "params")
     )
 
 
@@ -61,10 +61,22 @@ def test_page_and_api_audit_signing_up_and_withdrawing_someone_alike(
             )
         )
 
-    where = f"shift {shift.pk} ({session.activity.name}, {session.date.isoformat()})"
+    where = {
+        "shift": shift.pk,
+        "shift_name": "Driver",
+        "activity": session.activity.pk,
+        "activity_name": session.activity.name,
+        "date": session.date.isoformat(),
+    }
     assert page_events == [
-        ("updated", "volunteer", str(ada.pk), f"signed up for {where}: confirmed"),
-        ("updated", "volunteer", str(ada.pk), f"withdrawn from {where}"),
+        (
+            "updated",
+            "volunteer",
+            str(ada.pk),
+            "volunteer.shift_signed_up",
+            {**where, "status": "confirmed"},
+        ),
+        ("updated", "volunteer", str(ada.pk), "volunteer.shift_withdrawn", where),
     ]
     assert api_events == page_events
     assert actors == {coordinator.pk}

@@ -16,6 +16,7 @@ from tenant_apps.activities.views.personal import (
     activity_feed,
     my_calendar,
     my_shifts,
+    open_shifts,
     volunteer_feed,
 )
 from tenant_apps.activities.views.sessions import (
@@ -46,6 +47,7 @@ __all__ = [
     "is_staff",
     "my_calendar",
     "my_shifts",
+    "open_shifts",
     "session_assign",
     "session_attendance",
     "session_cancel",

@@ -14,6 +14,7 @@ from shared_apps.accounts.access import allow
 from shared_apps.accounts.roles import CENTRE_MEMBERS, CENTRE_STAFF
 from tenant_apps.activities import selectors, services
 from tenant_apps.activities.forms import (
+    ActivityCreateForm,
     ActivityForm,
     GenerateSessionsForm,
 )
@@ -52,20 +53,51 @@ def activity_list(request):
 @allow(CENTRE_STAFF)
 @require_http_methods(["GET", "POST"])
 def activity_create(request):
-    """Add an activity; then plan its sessions."""
-    form = ActivityForm(request.POST or None)
+    """Add an activity, with its sessions up to a date and a first shift on each if asked;
+    without a date to plan up to, plan its sessions on the next page."""
+    form = ActivityCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            activity = services.activity_create(**form.cleaned_data)
+            planned = services.activity_create_with_plan(**form.cleaned_data)
         except ApplicationError as error:
             form_add_error(form, error)
         else:
-            messages.success(
-                request,
-                _("“%(name)s” has been added. Now plan its sessions.") % {"name": activity.name},
-            )
-            return redirect("activities:generate", activity.pk)
+            activity = planned.activity
+            if not planned.sessions and activity.last_date is None:
+                messages.success(
+                    request,
+                    _("“%(name)s” has been added. Now plan its sessions.")
+                    % {"name": activity.name},
+                )
+                return redirect("activities:generate", activity.pk)
+            messages.success(request, _plan_message(planned))
+            return redirect("activities:detail", activity.pk)
     return render(request, "activities/activity_form.html", {"form": form, "activity": None})
+
+
+def _plan_message(planned: services.PlannedActivity) -> str:
+    values = {
+        "name": planned.activity.name,
+        "count": len(planned.sessions),
+        "role": planned.shifts[0].name if planned.shifts else "",
+    }
+    if planned.shifts:
+        return (
+            ngettext(
+                "“%(name)s” has been added with %(count)s session, with the shift %(role)s.",
+                "“%(name)s” has been added with %(count)s sessions, each with the shift %(role)s.",
+                values["count"],
+            )
+            % values
+        )
+    return (
+        ngettext(
+            "“%(name)s” has been added with %(count)s session.",
+            "“%(name)s” has been added with %(count)s sessions.",
+            values["count"],
+        )
+        % values
+    )
 
 
 @allow(CENTRE_MEMBERS)

@@ -60,18 +60,25 @@ def test_full_lifecycle_records_the_date_of_every_step(make, coordinator, stoppe
     assert assignment.started_on == timezone.localdate(at(25))
     assert assignment.ended_on == timezone.localdate(at(1))
     assert assignment.match_reason == "Speaks Arabic"
-    summaries = list(
+    events = list(
         AuditEvent.objects.filter(subject_type="help_request", subject_id=str(help_request.pk))
         .order_by("id")
-        .values_list("summary", flat=True)
+        .values_list("code", "params")
     )
-    assert summaries == [
-        "type visiting-friend",
-        f"volunteer {volunteer.pk} assigned, status new → matched",
-        "status matched → active",
-        "status active → paused",
-        "status paused → active",
-        "status active → closed",
+    changed = "help_request.status_changed"
+    assert events == [
+        (
+            "help_request.created",
+            {"type": help_request.request_type.pk, "type_name": help_request.request_type.name},
+        ),
+        (
+            "help_request.volunteer_assigned",
+            {"volunteer": volunteer.pk, "previous": "new", "status": "matched"},
+        ),
+        (changed, {"previous": "matched", "status": "active"}),
+        (changed, {"previous": "active", "status": "paused"}),
+        (changed, {"previous": "paused", "status": "active"}),
+        (changed, {"previous": "active", "status": "closed"}),
     ]
 
 

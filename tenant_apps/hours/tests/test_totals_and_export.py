@@ -260,7 +260,8 @@ def test_an_export_is_recorded_in_the_audit_log(coordinator_client, coordinator,
     coordinator_client.get("/hours/export/", {"month": f"{YEAR}-01", "format": "csv"})
     with inside():
         event = AuditEvent.objects.get(subject_type="hours_export")
-    assert (event.actor_user_id, event.summary) == (
+    assert (event.actor_user_id, event.code, event.params) == (
         coordinator.pk,
-        f"{YEAR}-01-01–{YEAR}-01-31 csv",
+        "hours_export.taken",
+        {"date_from": f"{YEAR}-01-01", "date_to": f"{YEAR}-01-31", "format": "csv"},
     )

@@ -28,14 +28,16 @@ SUBJECT_TYPES = {
 
 
 def _audit_created(
-    *, actor: Actor, record: PoliceCertificateRecord | ConfidentialityDeclaration, about: str
+    *, actor: Actor, record: PoliceCertificateRecord | ConfidentialityDeclaration, params: dict
 ) -> None:
+    kind = SUBJECT_TYPES[type(record)]
     audit_record(
         actor=actor,
         action=AuditAction.CREATED,
-        subject_type=SUBJECT_TYPES[type(record)],
+        subject_type=kind,
         subject_id=record.pk,
-        summary=f"volunteer {record.volunteer_id}: {about}",
+        code=f"{kind}.created",
+        params={"volunteer": record.volunteer_id, **params},
     )
 
 
@@ -70,7 +72,13 @@ def certificate_record(
             seen_by_label=actor_label(actor),
         )
         _audit_created(
-            actor=actor, record=record, about=f"{kind} seen {seen_on}, renew by {renew_by}"
+            actor=actor,
+            record=record,
+            params={
+                "kind": kind,
+                "seen_on": seen_on.isoformat(),
+                "renew_by": renew_by.isoformat(),
+            },
         )
     return record
 
@@ -93,5 +101,5 @@ def confidentiality_declaration_sign(
     full_clean(declaration, exclude=["volunteer"])
     with transaction.atomic():
         declaration.save()
-        _audit_created(actor=actor, record=declaration, about=f"version {version}")
+        _audit_created(actor=actor, record=declaration, params={"version": version})
     return declaration

@@ -70,16 +70,23 @@ def chosen(values: Iterable[str], allowed: Iterable[str], *, field: str, message
 
 
 def person_audit(
-    *, actor: Actor, action: AuditAction, person: models.Model, summary: str = ""
+    *,
+    actor: Actor,
+    action: AuditAction,
+    person: models.Model,
+    event: str = "",
+    params: dict | None = None,
 ) -> None:
     """Record what `actor` did to a volunteer or a participant: its kind and id, never its
-    details."""
+    details; `event` names what happened (the code is "<kind>.<event>", see audit_messages)."""
+    kind = person._meta.model_name
     audit_record(
         actor=actor,
         action=action,
-        subject_type=person._meta.model_name,
+        subject_type=kind,
         subject_id=person.pk,
-        summary=summary,
+        code=f"{kind}.{event}" if event else "",
+        params=params,
     )
 
 

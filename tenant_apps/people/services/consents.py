@@ -55,7 +55,11 @@ def consent_record(
         recorded_by_label=actor_label(actor),
     )
     person_audit(
-        actor=actor, action=AuditAction.UPDATED, person=person, summary=f"consent given: {purpose}"
+        actor=actor,
+        action=AuditAction.UPDATED,
+        person=person,
+        event="consent_given",
+        params={"purpose": purpose},
     )
     return consent
 
@@ -97,11 +101,13 @@ def consent_withdraw(
         consent.save(update_fields=["withdrawn_on"])
         if consent.purpose == Consent.Purpose.TARGET_GROUPS and consent.participant_id:
             Participant.objects.filter(pk=consent.participant_id).update(target_groups=[])
+        kind = "volunteer" if consent.volunteer_id else "participant"
         audit_record(
             actor=actor,
             action=AuditAction.UPDATED,
-            subject_type="volunteer" if consent.volunteer_id else "participant",
+            subject_type=kind,
             subject_id=consent.volunteer_id or consent.participant_id,
-            summary=f"consent withdrawn: {consent.purpose}",
+            code=f"{kind}.consent_withdrawn",
+            params={"purpose": consent.purpose},
         )
     return consent

@@ -114,8 +114,14 @@ def participant_update(
             setattr(participant, key, value)
         _validate_participant(participant)
         participant.save()
-        changed = ", ".join(key for key in values if before[key] != getattr(participant, key))
-        person_audit(actor=actor, action=AuditAction.UPDATED, person=participant, summary=changed)
+        changed = [key for key in values if before[key] != getattr(participant, key)]
+        person_audit(
+            actor=actor,
+            action=AuditAction.UPDATED,
+            person=participant,
+            event="updated",
+            params={"fields": changed},
+        )
     return participant
 
 

@@ -232,7 +232,11 @@ def volunteer_update(
             _replace_availability(volunteer, slots)
             changed.append("availability")
         person_audit(
-            actor=actor, action=AuditAction.UPDATED, person=volunteer, summary=", ".join(changed)
+            actor=actor,
+            action=AuditAction.UPDATED,
+            person=volunteer,
+            event="updated",
+            params={"fields": changed},
         )
     return volunteer
 
@@ -248,8 +252,13 @@ def volunteer_set_status(*, actor: Actor, volunteer: Volunteer, status: str) -> 
             return volunteer
         volunteer.status = status
         volunteer.save(update_fields=["status", "updated_at"])
-        summary = f"status {previous} → {status}"
-        person_audit(actor=actor, action=AuditAction.UPDATED, person=volunteer, summary=summary)
+        person_audit(
+            actor=actor,
+            action=AuditAction.UPDATED,
+            person=volunteer,
+            event="status_changed",
+            params={"previous": previous, "status": status},
+        )
     return volunteer
 
 
@@ -263,8 +272,13 @@ def volunteer_delete(*, actor: Actor, volunteer: Volunteer) -> selectors.HoursSu
         # Apps built on people (activities: coming shifts) let go of the volunteer first.
         volunteer_deleting.send(sender=Volunteer, volunteer=volunteer, actor=actor)
         # Recorded before the row goes: delete() clears the instance's id.
-        summary = f"{kept.entries} hour entries ({kept.total} h) kept anonymised"
-        person_audit(actor=actor, action=AuditAction.DELETED, person=volunteer, summary=summary)
+        person_audit(
+            actor=actor,
+            action=AuditAction.DELETED,
+            person=volunteer,
+            event="deleted",
+            params={"entries": kept.entries, "hours": str(kept.total)},
+        )
         volunteer.delete()
     return kept
 

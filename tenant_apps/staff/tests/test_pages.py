@@ -7,7 +7,7 @@ from django.test.utils import override_settings
 
 
 def nav_links(html):
-    nav = re.search(r'<nav class="staff-nav".*?</nav>', html, re.S).group(0)
+    nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group(0)
     return re.findall(r'href="([^"]+)"', nav)
 
 
@@ -21,7 +21,9 @@ def test_volunteer_overview_shows_centre_role_and_only_their_pages(volunteer_cli
     assert nav_links(response.text) == [
         "/staff/",
         "/activities/",
+        "/activities/shifts/open/",
         "/activities/mine/",
+        "/activities/calendar/",
         "/help/mine/",
         "/hours/",
         "/people/me/",
@@ -39,6 +41,7 @@ def test_coordinator_overview_links_members_and_tokens(coordinator_client):
         "/people/volunteers/",
         "/help/",
         "/activities/",
+        "/activities/shifts/open/",
         "/activities/mine/",
         "/help/mine/",
         "/hours/",
@@ -60,6 +63,7 @@ def test_manager_overview_links_every_staff_page(centre_admin_client):
         "/people/volunteers/",
         "/help/",
         "/activities/",
+        "/activities/shifts/open/",
         "/activities/mine/",
         "/help/mine/",
         "/hours/",
