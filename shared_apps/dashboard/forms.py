@@ -6,18 +6,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from shared_apps.dashboard.models import MAXIMUM_HOUR_VALUE
+from toolkit.forms import LocalizedDecimalField
 
 
 class HourValueForm(forms.Form):
     """What an hour of volunteer work is worth, in the federation's currency."""
 
-    hour_value = forms.DecimalField(
+    hour_value = LocalizedDecimalField(
         label=_("Value of one hour of volunteer work"),
         max_digits=10,
         decimal_places=2,
         min_value=Decimal("0.01"),
         max_value=MAXIMUM_HOUR_VALUE,
-        localize=True,
         error_messages={"required": _("Enter the value of one hour.")},
     )
 

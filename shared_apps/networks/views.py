@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from shared_apps.accounts.access import allow
@@ -33,6 +34,7 @@ from shared_apps.networks.forms import (
 )
 from shared_apps.networks.models import Network, NetworkFile
 from toolkit.errors import ApplicationError, form_add_error
+from toolkit.filenames import file_part
 
 NETWORK_FIELDS = ("name", "theme", "goal", "target_groups", "period_start", "period_end")
 
@@ -348,6 +350,8 @@ def report_csv(request: HttpRequest, network_id: int) -> HttpResponse:
     network = _network_or_404(request, network_id)
     year, _form = _year(request, network)
     figures = network_figures.network_figures(network=network, year=year, with_members=True)
-    response = figures_csv(figures, stem=f"network-{network.pk}-{figures.year}").response()
+    # Named in the reader's language ("nettverk-…" in Norwegian).
+    word = file_part(pgettext("export file name", "network"))
+    response = figures_csv(figures, stem=f"{word}-{network.pk}-{figures.year}").response()
     add_never_cache_headers(response)
     return response

@@ -96,6 +96,10 @@ def report_detail(request: HttpRequest, year: int) -> HttpResponse:
         form_add_error(form, error)
         return _render_report(request, year=year, form=form, status=400)
     messages.success(request, _("The annual report is saved."))
+    # "Save and submit" sits under the text: the draft is saved first, so cancelling on the
+    # confirmation page keeps what was written.
+    if request.POST.get("then") == "submit" and _may(request, report_submit):
+        return redirect("annualreport:submit", year=year)
     return redirect("annualreport:detail", year=year)
 
 

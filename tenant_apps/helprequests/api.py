@@ -17,6 +17,7 @@ from shared_apps.accounts.roles import CENTRE_STAFF
 from tenant_apps.helprequests import selectors, services
 from tenant_apps.helprequests.models import HelpRequest, RequestType
 from tenant_apps.people.models import AgeBand, Area, Language, Participant, Volunteer
+from tenant_apps.people.phones import PhoneNumberSerializerField
 from toolkit.errors import ApplicationError
 
 # The service names a new person's fields as the intake page does; the API nests them under
@@ -130,7 +131,7 @@ def _help_request_or_404(help_request_id: int) -> HelpRequest:
 class NewParticipantInputSerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=100)
     last_name = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
-    phone = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
+    phone = PhoneNumberSerializerField(required=False, allow_blank=True, default="")
     area = serializers.PrimaryKeyRelatedField(
         queryset=Area.objects.all(), required=False, allow_null=True, default=None
     )
@@ -256,6 +257,19 @@ class HelpRequestStatusApi(GenericAPIView):
             help_request=help_request,
             status=serializer.validated_data["status"],
         )
+        return Response(HelpRequestOutputSerializer(_help_request_or_404(help_request_id)).data)
+
+
+class HelpRequestReopenApi(GenericAPIView):
+    """POST: reopen a closed request; it is "new" again and waits for a volunteer."""
+
+    access_policy = Policy(roles=CENTRE_STAFF)
+    serializer_class = HelpRequestOutputSerializer
+
+    @extend_schema(request=None)
+    def post(self, request, help_request_id: int):
+        help_request = _help_request_or_404(help_request_id)
+        services.help_request_reopen(actor=request.user, help_request=help_request)
         return Response(HelpRequestOutputSerializer(_help_request_or_404(help_request_id)).data)
 
 

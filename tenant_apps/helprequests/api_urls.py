@@ -17,6 +17,11 @@ urlpatterns = [
         name="help-request-status",
     ),
     path(
+        "help-requests/<int:help_request_id>/reopen/",
+        api.HelpRequestReopenApi.as_view(),
+        name="help-request-reopen",
+    ),
+    path(
         "help-requests/<int:help_request_id>/suggestions/",
         api.HelpRequestSuggestionsApi.as_view(),
         name="help-request-suggestions",

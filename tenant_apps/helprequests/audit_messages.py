@@ -45,6 +45,7 @@ register_message(
     _("%(volunteer)s no longer helps"),
     subjects={"volunteer": "volunteer"},
 )
+register_message("help_request.reopened", _("Reopened"))
 register_message("help_request.note_added", _("Follow-up note added"))
 register_message("help_request.listed", _("The list of help requests"))
 register_message("help_request.mine_listed", _("The requests they help with"))

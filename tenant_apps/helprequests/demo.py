@@ -185,7 +185,7 @@ def _participants(rng: random.Random, areas: list[Area], count: int) -> list[Par
         Participant.objects.create(
             first_name=rng.choice(FIRST_NAMES),
             last_name=rng.choice(LAST_NAMES),
-            phone=f"9{rng.randint(1000000, 9999999)}",
+            phone=f"+479{rng.randint(1000000, 9999999)}",  # E.164, as the forms store it
             area=rng.choice(areas) if areas else None,
             age_band=rng.choice([AgeBand.SENIOR, AgeBand.ELDERLY, AgeBand.ADULT]),
         )

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from tenant_apps.helprequests.models import HelpRequest, RequestType
 from tenant_apps.helprequests.selectors import request_types
 from tenant_apps.people.models import AgeBand, Area, Language, Participant
+from tenant_apps.people.phones import centre_phone_region
+from toolkit.forms import PhoneNumberField, phone_number_display
 
 LANGUAGE_CHOICES = Language.choices
 STATUS_CHOICES = HelpRequest.Status.choices
@@ -20,7 +22,8 @@ def _active_areas():
 class ParticipantChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, participant: Participant) -> str:
         if participant.phone:
-            return f"{participant} ({participant.phone})"
+            phone = phone_number_display(participant.phone, region=centre_phone_region())
+            return f"{participant} ({phone})"
         return str(participant)
 
 
@@ -99,7 +102,7 @@ class HelpRequestIntakeForm(_RequestFieldsMixin):
     )
     first_name = forms.CharField(label=_("First name"), required=False, max_length=100)
     last_name = forms.CharField(label=_("Last name"), required=False, max_length=100)
-    phone = forms.CharField(label=_("Phone"), required=False, max_length=30)
+    phone = PhoneNumberField(label=_("Phone"), required=False)
     participant_area = forms.ModelChoiceField(
         label=_("Where the person lives"),
         required=False,
@@ -129,7 +132,9 @@ class HelpRequestIntakeForm(_RequestFieldsMixin):
         self.fields["participant_area"].queryset = _active_areas()
         self.fields["first_name"].widget.attrs["autocomplete"] = "off"
         self.fields["last_name"].widget.attrs["autocomplete"] = "off"
-        self.fields["phone"].widget.attrs.update({"autocomplete": "off", "inputmode": "tel"})
+        self.fields["phone"].region = centre_phone_region()
+        # Someone else's number: the browser should not offer the coordinator's own.
+        self.fields["phone"].widget.attrs["autocomplete"] = "off"
 
     def clean(self):
         data = super().clean()
@@ -165,6 +170,8 @@ class AssignForm(forms.Form):
     reason = forms.CharField(
         label=_("Why this volunteer"), required=False, max_length=300, widget=forms.HiddenInput
     )
+    # Set by the confirmation page when the assignment replaces the volunteer helping now.
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class EndAssignmentForm(forms.Form):

@@ -14,12 +14,14 @@ from tenant_apps.people.models import Volunteer
 __all__ = [
     "Suggestion",
     "assignable_volunteers",
+    "current_assignment",
     "help_request_detail",
     "help_request_list",
     "help_request_notes",
     "help_requests_assigned_to",
     "request_types",
     "suggested_volunteers",
+    "volunteer_by_id",
 ]
 
 
@@ -67,6 +69,20 @@ def help_request_detail(help_request_id: int) -> HelpRequest:
         )
         .get(pk=help_request_id)
     )
+
+
+def current_assignment(help_request: HelpRequest) -> Assignment | None:
+    """Who helps with the request now (with the volunteer), or None."""
+    return (
+        Assignment.objects.select_related("volunteer")
+        .filter(help_request=help_request, ended_on__isnull=True)
+        .first()
+    )
+
+
+def volunteer_by_id(volunteer_id: int) -> Volunteer | None:
+    """The volunteer with this id, or None (a form's choice may be gone since)."""
+    return Volunteer.objects.filter(pk=volunteer_id).first()
 
 
 def help_request_notes(help_request: HelpRequest) -> QuerySet[FollowUpNote]:

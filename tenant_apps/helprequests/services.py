@@ -4,10 +4,11 @@ and the centre's request types. Each runs in one transaction and leaves an audit
 The lifecycle of a request (each date records when it last entered that status):
 
     new ──assign──▶ matched ──▶ active ◀──▶ paused
-     └───────────────┴────────────┴───────────┴──▶ closed (final)
+     └───────────────┴────────────┴───────────┴──▶ closed ──reopen──▶ new
 
 Assigning a volunteer (also a new one to a running request) makes the request "matched";
-closing it ends the current assignment.
+closing it ends the current assignment, so a reopened request is "new" until someone is
+assigned again.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -269,7 +271,9 @@ def _refuse_transition(current: str, target: str) -> None:
             field="status",
         )
     if current == Status.CLOSED:
-        raise ApplicationError(_("The request is closed and cannot be reopened."), field="status")
+        raise ApplicationError(
+            _("The request is closed. Reopen it first, then change its status."), field="status"
+        )
     if target == Status.MATCHED:
         raise ApplicationError(
             _("A request becomes matched when you assign a volunteer to it."), field="status"
@@ -314,6 +318,34 @@ def help_request_change_status(
             code="help_request.status_changed",
             params={"previous": previous, "status": status},
         )
+    return locked
+
+
+def help_request_reopen(*, actor: Actor, help_request: HelpRequest) -> HelpRequest:
+    """Reopen a closed request (closed by mistake, or the need came back): it is "new" again
+    and waits for a volunteer; the assignment that closing ended stays ended."""
+    with transaction.atomic():
+        locked = _locked(help_request)
+        if locked.status != Status.CLOSED:
+            raise ApplicationError(
+                _("Only a closed request can be reopened; this one is “%(status)s”.")
+                % {"status": _status_label(locked.status)},
+                field="status",
+            )
+        locked.status = Status.NEW
+        # The lifecycle shows where the request stands now: not closed, not yet matched.
+        locked.closed_at = None
+        locked.save(update_fields=["status", "closed_at"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATED,
+            subject_type=SUBJECT,
+            subject_id=locked.pk,
+            code="help_request.reopened",
+            params={"previous": Status.CLOSED, "status": Status.NEW},
+        )
+    help_request.status = locked.status
+    help_request.closed_at = locked.closed_at
     return locked
 
 
@@ -412,7 +444,7 @@ def end_assignment(
         if ended_on < locked.started_on:
             raise ApplicationError(
                 _("An assignment cannot end before it started (%(date)s).")
-                % {"date": locked.started_on.isoformat()},
+                % {"date": date_format(locked.started_on, "SHORT_DATE_FORMAT")},
                 field="ended_on",
             )
         if ended_on > timezone.localdate():

@@ -12,6 +12,8 @@ urlpatterns = [
     path("<int:help_request_id>/", views.help_request_detail, name="detail"),
     path("<int:help_request_id>/edit/", views.help_request_edit, name="edit"),
     path("<int:help_request_id>/status/", views.help_request_status, name="status"),
+    path("<int:help_request_id>/close/", views.help_request_close, name="close"),
+    path("<int:help_request_id>/reopen/", views.help_request_reopen, name="reopen"),
     path("<int:help_request_id>/assign/", views.help_request_assign, name="assign"),
     path("<int:help_request_id>/notes/", views.note_add, name="note_add"),
     path(

@@ -25,7 +25,7 @@ from tenant_apps.helprequests.forms import (
     StatusForm,
 )
 from tenant_apps.helprequests.models import Assignment, HelpRequest, RequestType
-from tenant_apps.people.models import Language, Volunteer
+from tenant_apps.people.models import Language
 from tenant_apps.people.selectors import volunteer_of_account
 from toolkit.errors import ApplicationError, form_add_error
 from toolkit.pagination import paginate
@@ -38,7 +38,6 @@ STATUS_ACTIONS = {
     (Status.ACTIVE, Status.PAUSED): gettext_lazy("Pause"),
     (Status.PAUSED, Status.ACTIVE): gettext_lazy("Resume"),
 }
-CLOSE_LABEL = gettext_lazy("Close the request")
 
 
 def _show_errors(request, error: ApplicationError) -> None:
@@ -126,14 +125,12 @@ def _lifecycle(help_request: HelpRequest) -> list[tuple[str, object]]:
 
 
 def _status_actions(help_request: HelpRequest) -> list[tuple[str, str]]:
-    actions = [
+    # Closing is not among them: it has its own confirmation page (see help_request_close).
+    return [
         (target, str(label))
         for (source, target), label in STATUS_ACTIONS.items()
         if source == help_request.status
     ]
-    if Status.CLOSED in services.TRANSITIONS[help_request.status]:
-        actions.append((Status.CLOSED, str(CLOSE_LABEL)))
-    return actions
 
 
 @allow(CENTRE_STAFF)
@@ -167,6 +164,7 @@ def help_request_detail(request, help_request_id: int):
             "suggestions": suggestions,
             "other_volunteers": others,
             "status_actions": _status_actions(help_request),
+            "can_close": Status.CLOSED in services.TRANSITIONS[help_request.status],
             "is_open": is_open,
         },
     )
@@ -211,6 +209,9 @@ def help_request_status(request, help_request_id: int):
     form = StatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose one of the statuses."))
+    elif form.cleaned_data["status"] == Status.CLOSED:
+        # Closing ends the volunteer's help: it is confirmed on its own page first.
+        return redirect("helprequests:close", help_request_id=help_request.pk)
     else:
         try:
             changed = services.help_request_change_status(
@@ -227,18 +228,72 @@ def help_request_status(request, help_request_id: int):
 
 
 @allow(CENTRE_STAFF)
+@require_http_methods(["GET", "POST"])
+def help_request_close(request, help_request_id: int):
+    """Confirm, then close a request: the volunteer's help with it ends today."""
+    help_request = _help_request(help_request_id)
+    if request.method == "POST":
+        try:
+            services.help_request_change_status(
+                actor=request.user, help_request=help_request, status=Status.CLOSED
+            )
+        except ApplicationError as error:
+            _show_errors(request, error)
+        else:
+            messages.success(request, _("The request is closed. You can reopen it from this page."))
+        return redirect("helprequests:detail", help_request_id=help_request.pk)
+    return render(
+        request,
+        "helprequests/close.html",
+        {
+            "help_request": help_request,
+            "current": selectors.current_assignment(help_request),
+            "can_close": Status.CLOSED in services.TRANSITIONS[help_request.status],
+        },
+    )
+
+
+@allow(CENTRE_STAFF)
+@require_POST
+def help_request_reopen(request, help_request_id: int):
+    """Reopen a closed request; it waits for a volunteer again."""
+    help_request = get_object_or_404(HelpRequest, pk=help_request_id)
+    try:
+        services.help_request_reopen(actor=request.user, help_request=help_request)
+    except ApplicationError as error:
+        _show_errors(request, error)
+    else:
+        messages.success(request, _("The request is open again. Assign a volunteer to it."))
+    return redirect("helprequests:detail", help_request_id=help_request.pk)
+
+
+@allow(CENTRE_STAFF)
 @require_POST
 def help_request_assign(request, help_request_id: int):
-    """Assign a volunteer (from the suggestions or picked by hand) to a request."""
+    """Assign a volunteer (from the suggestions or picked by hand) to a request. When
+    someone else helps now, the page first says who stops and asks to confirm."""
     help_request = get_object_or_404(HelpRequest, pk=help_request_id)
     form = AssignForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a volunteer."))
         return redirect("helprequests:detail", help_request_id=help_request.pk)
-    volunteer = Volunteer.objects.filter(pk=form.cleaned_data["volunteer"]).first()
+    volunteer = selectors.volunteer_by_id(form.cleaned_data["volunteer"])
     if volunteer is None:
         messages.error(request, _("This volunteer does not exist (any longer)."))
         return redirect("helprequests:detail", help_request_id=help_request.pk)
+    current = selectors.current_assignment(help_request)
+    replaces = current is not None and current.volunteer_id != volunteer.pk
+    if replaces and not form.cleaned_data["confirm"]:
+        return render(
+            request,
+            "helprequests/assign_confirm.html",
+            {
+                "help_request": help_request,
+                "current": current,
+                "volunteer": volunteer,
+                "reason": form.cleaned_data["reason"],
+            },
+        )
     try:
         services.assign_volunteer(
             help_request=help_request,

@@ -9,12 +9,14 @@ import datetime
 from itertools import chain
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from tenant_apps.hours.selectors import HoursTotals, hours_export_rows, hours_totals
 from toolkit.exports import ExportFile, csv_file, text_cell, workbook_file
+from toolkit.filenames import file_part
 
 
 def period_label(date_from: datetime.date, date_to: datetime.date) -> str:
@@ -38,7 +40,9 @@ def _headers() -> list[str]:
 
 
 def _stem(centre_slug: str, date_from: datetime.date, date_to: datetime.date) -> str:
-    return f"hours-{centre_slug}-{period_label(date_from, date_to)}"
+    # The file is named in the reader's language ("timer-…" in Norwegian and Danish).
+    word = file_part(pgettext("export file name", "hours"))
+    return f"{word}-{centre_slug}-{period_label(date_from, date_to)}"
 
 
 def hours_csv(*, centre_slug: str, date_from: datetime.date, date_to: datetime.date) -> ExportFile:

@@ -7,12 +7,14 @@ import datetime
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from tenant_apps.activities.models import Activity, ActivityCategory
 from tenant_apps.helprequests.models import Assignment
 from tenant_apps.hours.models import HoursEntry
 from tenant_apps.people.models import Volunteer
+from toolkit.forms import LocalizedDecimalField
 
 # How long after a help assignment ended a volunteer may still log hours against it.
 ASSIGNMENT_GRACE_DAYS = 90
@@ -36,7 +38,7 @@ class AssignmentChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Assignment) -> str:
         label = _("%(type)s, since %(date)s") % {
             "type": obj.help_request.request_type.name,
-            "date": obj.started_on.isoformat(),
+            "date": date_format(obj.started_on, "SHORT_DATE_FORMAT"),
         }
         if self.with_volunteer and obj.volunteer is not None:
             return f"{obj.volunteer.full_name}: {label}"
@@ -81,12 +83,12 @@ class HoursEntryForm(forms.Form):
 
     volunteer = VolunteerChoiceField(label=_("Volunteer"), queryset=Volunteer.objects.none())
     date = forms.DateField(label=_("Date"))
-    hours = forms.DecimalField(
+    # A text input read in the page's language: "1,5" and "1.5" are one and a half hours.
+    hours = LocalizedDecimalField(
         label=_("Hours"),
         max_digits=5,
         decimal_places=2,
         help_text=_("For example 2 or 1.5. At most 24 for one day."),
-        widget=forms.NumberInput(attrs={"step": "0.25", "min": "0.25", "max": "24"}),
     )
     activity = forms.ModelChoiceField(
         label=_("Activity"),
@@ -172,14 +174,13 @@ class SessionHoursForm(forms.Form):
         self.logged = logged
         for volunteer in volunteers:
             name = f"hours_{volunteer.pk}"
-            self.fields[name] = forms.DecimalField(
+            self.fields[name] = LocalizedDecimalField(
                 label=volunteer.full_name,
                 required=False,
                 max_digits=5,
                 decimal_places=2,
                 initial=None if volunteer.pk in logged else default_hours,
                 disabled=volunteer.pk in logged,
-                widget=forms.NumberInput(attrs={"step": "0.25", "min": "0", "max": "24"}),
             )
 
     def hour_fields(self):

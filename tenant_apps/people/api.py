@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from shared_apps.accounts.access import Policy
 from shared_apps.accounts.roles import CENTRE_MEMBERS, CENTRE_STAFF
 from tenant_apps.people import models, selectors, services
+from tenant_apps.people.phones import PhoneNumberSerializerField
 
 # --- Filters ------------------------------------------------------------------------------
 
@@ -132,7 +133,7 @@ class VolunteerInputSerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=100)
     last_name = serializers.CharField(max_length=100)
     email = serializers.EmailField(max_length=254, required=False, allow_blank=True)
-    phone = serializers.CharField(max_length=30, required=False, allow_blank=True)
+    phone = PhoneNumberSerializerField(required=False, allow_blank=True)
     date_of_birth = serializers.DateField(required=False, allow_null=True)
     age_band = serializers.ChoiceField(choices=models.AgeBand.choices, required=False)
     languages = serializers.ListField(
@@ -168,7 +169,7 @@ class VolunteerCreateInputSerializer(VolunteerInputSerializer):
 
 class OwnVolunteerInputSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254, required=False, allow_blank=True)
-    phone = serializers.CharField(max_length=30, required=False, allow_blank=True)
+    phone = PhoneNumberSerializerField(required=False, allow_blank=True)
     languages = serializers.ListField(
         child=serializers.ChoiceField(choices=models.Language.choices), required=False
     )
@@ -206,7 +207,7 @@ class ParticipantDetailOutputSerializer(ParticipantOutputSerializer):
 class ParticipantInputSerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=100)
     last_name = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    phone = serializers.CharField(max_length=30, required=False, allow_blank=True)
+    phone = PhoneNumberSerializerField(required=False, allow_blank=True)
     address = serializers.CharField(max_length=200, required=False, allow_blank=True)
     age_band = serializers.ChoiceField(choices=models.AgeBand.choices, required=False)
     area = serializers.PrimaryKeyRelatedField(

@@ -33,6 +33,7 @@ from tenant_apps.people.provisioning import install_people_defaults
 from tenant_apps.people.selectors import centre_settings
 from tenant_apps.people.services import add_months, age_band_for
 from tenants.contracts import CentreDefaults, CentreDemo
+from toolkit.forms import phone_number_e164
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -108,11 +109,14 @@ def _country(centre_slug: str) -> str:
 
 
 def _phone(rng: random.Random, country: str) -> str:
-    if country == "DK":
-        digits = f"{rng.choice('2345678')}{rng.randrange(10_000_000):07d}"
-        return f"+45 {digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}"
-    digits = f"{rng.choice('49')}{rng.randrange(10_000_000):07d}"
-    return f"+47 {digits[:3]} {digits[3:5]} {digits[5:]}"
+    """A mobile number in E.164, as the forms store it (so pages show it the national way)."""
+    first_digits = "2345678" if country == "DK" else "49"
+    while True:  # not every random number is in use: draw until phonenumbers accepts one
+        digits = f"{rng.choice(first_digits)}{rng.randrange(10_000_000):07d}"
+        try:
+            return phone_number_e164(digits, region=country)
+        except ValueError:
+            continue
 
 
 def _birth_date(rng: random.Random, today: datetime.date, age_weights) -> datetime.date:

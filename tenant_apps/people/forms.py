@@ -17,6 +17,8 @@ from tenant_apps.people.models import (
     Volunteer,
     Weekday,
 )
+from tenant_apps.people.phones import centre_phone_region
+from toolkit.forms import PhoneNumberField
 
 
 class DateInput(forms.DateInput):
@@ -103,7 +105,7 @@ class VolunteerForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
     email = forms.EmailField(label=_("E-mail address"), required=False, max_length=254)
-    phone = forms.CharField(label=_("Phone"), required=False, max_length=30)
+    phone = PhoneNumberField(label=_("Phone"), required=False)
     date_of_birth = forms.DateField(
         label=_("Date of birth"),
         required=False,
@@ -150,6 +152,7 @@ class VolunteerForm(forms.Form):
 
     def __init__(self, *args, members=(), volunteer: Volunteer | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["phone"].region = centre_phone_region()
         skill_ids = area_ids = ()
         if volunteer is not None:
             skill_ids = [skill.pk for skill in volunteer.skills.all()]
@@ -241,7 +244,7 @@ class StatusForm(forms.Form):
 class ParticipantForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
-    phone = forms.CharField(label=_("Phone"), required=False, max_length=30)
+    phone = PhoneNumberField(label=_("Phone"), required=False)
     address = forms.CharField(label=_("Address"), required=False, max_length=200)
     age_band = forms.ChoiceField(
         label=_("Age band"), choices=AgeBand.choices, initial=AgeBand.UNKNOWN
@@ -262,6 +265,7 @@ class ParticipantForm(forms.Form):
 
     def __init__(self, *args, participant=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["phone"].region = centre_phone_region()
         area_ids = [participant.area_id] if participant and participant.area_id else []
         self.fields["area"].queryset = _active_or_chosen(Area.objects.all(), area_ids)
         if participant is not None:

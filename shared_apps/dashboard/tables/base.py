@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from shared_apps.dashboard.charts import BARS, HIDDEN, Chart, Series
 from shared_apps.dashboard.numbers import number_text
 from shared_apps.statistics.contracts import HOURS, KEYS, PEOPLE
 from shared_apps.statistics.suppression import SUPPRESSED_LABEL, Shown, shown
 from tenants.models import Federation
+from toolkit.filenames import file_part
 
 MONEY = "money"
 EARLIEST = datetime.date(1900, 1, 1)
@@ -137,12 +139,26 @@ class Table:
         return any(f.is_suppressed for row in rows for f in row.figures)
 
 
+# What an export holds, as its file is named in the reader's language; other parts (figure
+# keys, years, slugs) stay as they are.
+FILE_WORDS = {
+    "regions": pgettext_lazy("export file name", "regions"),
+    "municipalities": pgettext_lazy("export file name", "municipalities"),
+    "centres": pgettext_lazy("export file name", "centres"),
+    "ownership-forms": pgettext_lazy("export file name", "ownership-forms"),
+    "groups": pgettext_lazy("export file name", "groups"),
+    "categories": pgettext_lazy("export file name", "categories"),
+    "comparison": pgettext_lazy("export file name", "comparison"),
+    "key-figures": pgettext_lazy("export file name", "key-figures"),
+    "monthly-hours": pgettext_lazy("export file name", "monthly-hours"),
+    "monthly-volunteers": pgettext_lazy("export file name", "monthly-volunteers"),
+    "yearly": pgettext_lazy("export file name", "yearly"),
+}
+
+
 def file_stem(federation: Federation, *parts: object) -> str:
-    cleaned = []
-    for part in parts:
-        text = str(part).lower().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a"}))
-        cleaned.append("".join(c if c.isalnum() or c in "._" else "-" for c in text).strip("-"))
-    return "-".join([federation.slug, *cleaned])
+    words = (FILE_WORDS.get(part, part) if isinstance(part, str) else part for part in parts)
+    return "-".join([federation.slug, *(file_part(word) for word in words)])
 
 
 def bar_chart(table_slug: str, title: str, rows: Sequence[Row], columns: Sequence[str], unit: str):

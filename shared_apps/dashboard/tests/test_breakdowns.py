@@ -7,6 +7,7 @@ import csv
 import io
 
 import pytest
+from django.conf import settings
 from openpyxl import load_workbook
 
 from shared_apps.dashboard.tests.helpers import (
@@ -224,6 +225,14 @@ def test_the_main_pages_tables_export_too(admin, volunteers):
     assert ["Value of volunteer work (NOK)", "175000", "0"] in lines
     assert ["Active volunteers in the year", "43", "12"] in lines
     assert "test-nfs-key-figures-2025.csv" in response["Content-Disposition"]
+
+
+def test_export_files_are_named_in_the_reader_language(admin, volunteers):
+    admin.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"
+    response = admin.get(BASE + "export/key-figures/csv/", {"year": YEAR})
+
+    assert 'filename="test-nfs-nokkeltall-2025.csv"' in response["Content-Disposition"]
+    assert response.content.decode("utf-8-sig").splitlines()[0] == "Tall;2025;2024"
 
 
 def test_an_unknown_export_is_not_found(admin, volunteers):

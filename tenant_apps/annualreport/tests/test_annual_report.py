@@ -158,6 +158,45 @@ def test_a_submitted_report_keeps_its_frozen_figures_when_the_data_changes(
     assert fact(html, "Volunteer hours") == "30.50"
 
 
+def test_save_and_submit_keeps_the_text_when_the_manager_cancels(
+    centre_admin_client, collected, centre, inside
+):
+    # Given a manager on last year's report, with the submit control under the text boxes
+    page = centre_admin_client.get(url()).text
+    assert page.index('name="summary"') < page.index("Save and submit")
+
+    # When they type the narrative and click "Save and submit"
+    response = write(centre_admin_client, then="submit")
+
+    # Then the text is saved first and the confirmation follows, nothing is submitted yet
+    assert response.status_code == 302
+    assert response["Location"] == url(page="submit")
+    with inside():
+        report = AnnualReport.objects.get(year=YEAR)
+        assert (report.status, report.summary) == ("draft", NARRATIVE["summary"])
+    assert "Submit the report" in centre_admin_client.get(response["Location"]).text
+    assert not AnnualReportSnapshot.objects.filter(centre=centre).exists()
+    # and after "Cancel" the text is still there
+    assert NARRATIVE["summary"] in centre_admin_client.get(url()).text
+
+
+def test_a_coordinator_saving_with_submit_stays_on_the_report(coordinator_client, collected):
+    assert "Save and submit" not in coordinator_client.get(url()).text
+
+    response = write(coordinator_client, then="submit")
+
+    assert response["Location"] == url()
+
+
+def test_leaving_the_narrative_with_unsaved_changes_asks_first(coordinator_client, collected):
+    page = coordinator_client.get(url()).text
+
+    # The form is watched by the one deferred script, loaded with the page's CSP nonce
+    # (only on pages with such a form)
+    assert re.search(r'<form class="form annual-report-form"[^>]* data-unsaved-warning>', page)
+    assert re.search(r'src="[^"]*js/unsaved-changes\.js" defer nonce="[^"]+"', page)
+
+
 def test_a_manager_may_submit_without_writing_first(centre_admin_client, collected, centre):
     response = centre_admin_client.post(url(page="submit"))
 

@@ -70,7 +70,11 @@ def test_bad_input_gets_field_errors_and_saves_nothing(coordinator_client, centr
 
     missing_name = coordinator_client.post(
         "/api/v1/help-requests/",
-        {"new_participant": {"phone": "1"}, "request_type": request_type.pk, "languages": ["xx"]},
+        {
+            "new_participant": {"phone": "91234567"},
+            "request_type": request_type.pk,
+            "languages": ["xx"],
+        },
         content_type="application/json",
     )
     nobody = coordinator_client.post(
@@ -173,6 +177,30 @@ def test_status_changes_follow_the_lifecycle(coordinator_client, centre, make):
     assert closed.status_code == 200
     assert closed.json()["status"] == "closed"
     assert closed.json()["closed_at"] is not None
+
+
+def test_a_closed_request_is_reopened_over_the_api(coordinator_client, centre, make):
+    with schema_context(centre.schema_name):
+        help_request = make.help_request(status="closed")
+        still_open = make.help_request()
+    url = "/api/v1/help-requests/{}/reopen/"
+
+    reopened = coordinator_client.post(url.format(help_request.pk))
+    refused = coordinator_client.post(url.format(still_open.pk))
+
+    assert reopened.status_code == 200
+    assert (reopened.json()["status"], reopened.json()["closed_at"]) == ("new", None)
+    assert refused.status_code == 400
+    assert refused.json() == {
+        "status": ["Only a closed request can be reopened; this one is “New”."]
+    }
+
+
+def test_volunteers_cannot_reopen_over_the_api(volunteer_client, centre, make):
+    with schema_context(centre.schema_name):
+        help_request = make.help_request(status="closed")
+    response = volunteer_client.post(f"/api/v1/help-requests/{help_request.pk}/reopen/")
+    assert response.status_code == 403
 
 
 def test_patch_changes_only_what_is_sent(coordinator_client, centre, make):

@@ -49,7 +49,10 @@ def test_volunteers_get_403_on_the_coordinator_pages(volunteer_client, url):
     assert volunteer_client.get(url).status_code == 403
 
 
-@pytest.mark.parametrize("url", ["/help/1/status/", "/help/1/assign/", "/help/1/notes/"])
+@pytest.mark.parametrize(
+    "url",
+    ["/help/1/status/", "/help/1/assign/", "/help/1/notes/", "/help/1/close/", "/help/1/reopen/"],
+)
 def test_volunteers_cannot_post_to_the_coordinator_actions(
     volunteer_client, centre, request_with_people, url
 ):
@@ -122,12 +125,92 @@ def test_the_status_buttons_follow_the_lifecycle(coordinator_client, centre, req
 
     text = coordinator_client.get(f"/help/{help_request.pk}/").text
     buttons = re.findall(r'name="status" value="(\w+)"', text)
-    assert buttons == ["active", "closed"]
+    assert buttons == ["active"]  # closing goes through its confirmation page
+    assert f'href="/help/{help_request.pk}/close/"' in text
 
     coordinator_client.post(f"/help/{help_request.pk}/status/", {"status": "active"})
     text = coordinator_client.get(f"/help/{help_request.pk}/").text
-    assert re.findall(r'name="status" value="(\w+)"', text) == ["paused", "closed"]
+    assert re.findall(r'name="status" value="(\w+)"', text) == ["paused"]
+    assert f'href="/help/{help_request.pk}/close/"' in text
     assert "Active since" in text
+
+
+def test_closing_asks_first_and_says_whose_help_ends(
+    coordinator_client, centre, request_with_people
+):
+    help_request, amira = request_with_people
+    coordinator_client.post(f"/help/{help_request.pk}/assign/", {"volunteer": amira.pk})
+
+    # A one-click POST of "closed" (an old page, a script) only leads to the confirmation
+    response = coordinator_client.post(f"/help/{help_request.pk}/status/", {"status": "closed"})
+    assert response["Location"] == f"/help/{help_request.pk}/close/"
+    confirmation = coordinator_client.get(response["Location"])
+    assert "Amira Haddad helps with this request now." in confirmation.text
+    with schema_context(centre.schema_name):
+        help_request.refresh_from_db()
+        assert help_request.status == "matched"
+
+    # Confirming closes it and ends Amira's help
+    closed = coordinator_client.post(f"/help/{help_request.pk}/close/", follow=True)
+    assert "The request is closed." in closed.text
+    assert "Reopen the request" in closed.text
+    with schema_context(centre.schema_name):
+        help_request.refresh_from_db()
+        assert help_request.status == "closed"
+        assert Assignment.objects.get(help_request=help_request).ended_on is not None
+
+
+def test_staff_reopen_a_closed_request(
+    coordinator_client, coordinator, centre, request_with_people, audit_events
+):
+    help_request, _amira = request_with_people
+    coordinator_client.post(f"/help/{help_request.pk}/close/")
+
+    response = coordinator_client.post(f"/help/{help_request.pk}/reopen/", follow=True)
+
+    assert "The request is open again." in response.text
+    assert f'href="/help/{help_request.pk}/close/"' in response.text
+    with schema_context(centre.schema_name):
+        help_request.refresh_from_db()
+        assert (help_request.status, help_request.closed_at) == ("new", None)
+    updates = audit_events(action="updated", subject_id=str(help_request.pk))
+    assert updates[-1] == ("updated", "help_request", str(help_request.pk), coordinator.pk)
+
+
+def test_replacing_the_volunteer_says_who_is_removed_and_asks_first(
+    coordinator_client, centre, request_with_people, make
+):
+    help_request, amira = request_with_people
+    with schema_context(centre.schema_name):
+        bodil = make.volunteer("Bodil", "Berg")
+    coordinator_client.post(f"/help/{help_request.pk}/assign/", {"volunteer": amira.pk})
+
+    # When a coordinator picks Bodil while Amira helps
+    response = coordinator_client.post(
+        f"/help/{help_request.pk}/assign/", {"volunteer": bodil.pk, "reason": "Covers Sentrum"}
+    )
+
+    # Then the page names Amira as the one removed and changes nothing yet
+    assert response.status_code == 200
+    assert "Amira Haddad helps with this request now." in response.text
+    assert "Amira Haddad is removed from the request" in response.text
+    assert 'name="confirm" value="on"' in response.text
+    assert 'name="reason" value="Covers Sentrum"' in response.text
+    with schema_context(centre.schema_name):
+        current = Assignment.objects.get(help_request=help_request, ended_on__isnull=True)
+        assert current.volunteer_id == amira.pk
+
+    # When they confirm, Bodil helps and Amira's assignment has ended
+    confirmed = coordinator_client.post(
+        f"/help/{help_request.pk}/assign/",
+        {"volunteer": bodil.pk, "reason": "Covers Sentrum", "confirm": "on"},
+        follow=True,
+    )
+    assert "Bodil Berg now helps with this request." in confirmed.text
+    with schema_context(centre.schema_name):
+        current = Assignment.objects.get(help_request=help_request, ended_on__isnull=True)
+        assert (current.volunteer_id, current.match_reason) == (bodil.pk, "Covers Sentrum")
+        assert Assignment.objects.filter(help_request=help_request).count() == 2
 
 
 def test_coordinators_add_follow_up_notes(coordinator_client, centre, request_with_people):
@@ -200,6 +283,25 @@ def test_intake_registers_a_new_person_and_the_request(coordinator_client, centr
             ["nb", "ar"],
         )
         assert help_request.participant.age_band == "80_plus"
+        assert help_request.participant.phone == "+4790000000"
+    page = coordinator_client.get(response["Location"]).text
+    assert '<a href="tel:+4790000000">90 00 00 00</a>' in page
+
+
+def test_a_new_persons_phone_must_be_a_phone_number(coordinator_client, centre, make):
+    with schema_context(centre.schema_name):
+        request_type = make.request_type()
+
+    response = coordinator_client.post(
+        "/help/new/", {"first_name": "Per", "phone": "abc", "request_type": request_type.pk}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["phone"] == [
+        "Enter a phone number, for example 912 34 567 or +45 20 12 34 56."
+    ]
+    with schema_context(centre.schema_name):
+        assert not HelpRequest.objects.exists()
 
 
 def test_bad_intake_input_saves_nothing_and_says_what_is_wrong(coordinator_client, centre, make):
@@ -292,7 +394,9 @@ def test_pages_carry_no_inline_script_or_style(coordinator_client, request_with_
     ):
         response = coordinator_client.get(url)
         assert response.status_code == 200, url
-        assert "<script" not in response.text, url
+        # Scripts come from files, with the page's nonce (the form pages load one)
+        assert not re.search(r"<script(?![^>]* src=)", response.text), url
+        assert not re.search(r"<script(?![^>]* nonce=)", response.text), url
         assert "style=" not in response.text, url
 
 

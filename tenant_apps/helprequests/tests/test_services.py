@@ -91,8 +91,8 @@ def test_full_lifecycle_records_the_date_of_every_step(make, coordinator, stoppe
         ("matched", "paused", "A request that is “Matched” cannot become “Paused”."),
         ("active", "matched", "A request becomes matched when you assign a volunteer to it."),
         ("active", "active", "The request is already “Active”."),
-        ("closed", "active", "The request is closed and cannot be reopened."),
-        ("closed", "new", "The request is closed and cannot be reopened."),
+        ("closed", "active", "The request is closed. Reopen it first, then change its status."),
+        ("closed", "new", "The request is closed. Reopen it first, then change its status."),
         ("closed", "closed", "The request is already “Closed”."),
         ("paused", "new", "A request that is “Paused” cannot become “New”."),
     ],
@@ -122,6 +122,41 @@ def test_any_open_status_can_be_closed(make, coordinator):
         )
         assert closed.status == "closed"
         assert closed.closed_at is not None
+
+
+def test_a_closed_request_is_reopened_as_new_and_audited(make, coordinator, centre, audit_events):
+    # Given a request closed while Ada helped with it
+    help_request = make.help_request(status="matched")
+    assignment = make.current_assignment(help_request, make.volunteer("Ada"))
+    services.help_request_change_status(
+        actor=coordinator, help_request=help_request, status="closed"
+    )
+
+    # When a coordinator reopens it
+    reopened = services.help_request_reopen(actor=coordinator, help_request=help_request)
+
+    # Then it waits for a volunteer again; Ada's ended assignment stays ended
+    reopened.refresh_from_db()
+    assert (reopened.status, reopened.closed_at) == ("new", None)
+    assignment.refresh_from_db()
+    assert assignment.ended_on is not None
+    # and the reopening is in the audit log, by the coordinator
+    events = audit_events(subject_type="help_request", subject_id=str(help_request.pk))
+    assert events[-1] == ("updated", "help_request", str(help_request.pk), coordinator.pk)
+    assert len(events) == 2  # closed, reopened
+
+
+@pytest.mark.parametrize("start", ["new", "matched", "active", "paused"])
+def test_only_a_closed_request_can_be_reopened(make, coordinator, start):
+    help_request = make.help_request(status=start)
+
+    with pytest.raises(ApplicationError) as refused:
+        services.help_request_reopen(actor=coordinator, help_request=help_request)
+
+    assert refused.value.field == "status"
+    assert "Only a closed request can be reopened" in refused.value.message
+    help_request.refresh_from_db()
+    assert help_request.status == start
 
 
 def test_help_cannot_start_without_a_volunteer(make, coordinator):

@@ -105,6 +105,47 @@ def test_log_page_errors_in_norwegian(volunteer_client, inside, own):
     assert entries(inside) == []
 
 
+@pytest.mark.parametrize("typed", ["1,5", "1.5"])
+def test_norwegians_type_hours_with_a_decimal_comma(volunteer_client, inside, own, typed):
+    # Given a volunteer on the log page in Norwegian, whose hint says "1,5"
+    del volunteer_client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    with inside():
+        other = category("other").pk
+    page = volunteer_client.get("/hours/log/").text
+    assert "For eksempel 2 eller 1,5." in page
+    # and a text field the browser does not parse in its own locale
+    field = re.search(r"<input[^>]*name=\"hours\"[^>]*>", page).group(0)
+    assert 'type="text"' in field and 'inputmode="decimal"' in field
+
+    # When they type one and a half hours either way
+    response = volunteer_client.post(
+        "/hours/log/", {"date": days_ago(1).isoformat(), "hours": typed, "category": other}
+    )
+
+    # Then exactly 1.5 hours are stored (never 15)
+    assert response.status_code == 302
+    assert entries(inside) == [("Vera", Decimal("1.50"), "submitted")]
+
+
+def test_the_hint_follows_the_reader_language(volunteer_client, own):
+    assert "For example 2 or 1.5." in volunteer_client.get("/hours/log/").text
+
+
+def test_the_session_form_reads_a_decimal_comma(coordinator_client, inside):
+    del coordinator_client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    with inside():
+        session = make_session(make_activity("Walks"), days_ago(1))
+        ann = make_volunteer("Ann")
+        sign_up(make_shift(session), ann)
+
+    response = coordinator_client.post(
+        f"/hours/session/{session.pk}/", {f"hours_{ann.pk}": "2,25", "approve": "on"}
+    )
+
+    assert response.status_code == 302
+    assert entries(inside) == [("Ann", Decimal("2.25"), "approved")]
+
+
 def test_a_volunteer_without_a_volunteer_record_is_told_so(volunteer_client, inside):
     response = volunteer_client.get("/hours/log/")
     assert "You are not registered as a volunteer here" in response.text

@@ -130,6 +130,20 @@ def test_totals_take_the_same_few_queries_for_3_or_30_entries(inside):
 # --- Export ----------------------------------------------------------------------------------
 
 
+def test_the_export_is_named_and_written_in_the_reader_language(
+    coordinator_client, inside, data_set
+):
+    from django.conf import settings
+
+    del coordinator_client.cookies[settings.LANGUAGE_COOKIE_NAME]  # the centre's Norwegian
+
+    response = coordinator_client.get("/hours/export/", {"month": f"{YEAR}-02", "format": "csv"})
+
+    assert response["Content-Disposition"] == f'attachment; filename="timer-alpha-{YEAR}-02.csv"'
+    header = response.content.decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("Dato;")  # semicolons, as Norwegian Excel splits columns
+
+
 def test_the_csv_export_has_every_entry_of_the_month(coordinator_client, inside, data_set):
     response = coordinator_client.get("/hours/export/", {"month": f"{YEAR}-02", "format": "csv"})
 

@@ -110,21 +110,38 @@ def test_the_list_filters_orders_and_paginates(coordinator_client, make_voluntee
 
 
 def test_a_coordinator_changes_a_volunteer(coordinator_client, make_volunteer, inside):
-    volunteer = make_volunteer(phone="111")
+    volunteer = make_volunteer(phone="+4791111111")
     response = coordinator_client.patch(
         f"/api/v1/volunteers/{volunteer.pk}/",
-        {"phone": "222", "status": "paused"},
+        {"phone": "922 22 222", "status": "paused"},
         content_type="application/json",
     )
     assert response.status_code == 200
-    assert (response.json()["phone"], response.json()["status"]) == ("222", "paused")
+    assert (response.json()["phone"], response.json()["status"]) == ("+4792222222", "paused")
     incomplete = coordinator_client.put(
-        f"/api/v1/volunteers/{volunteer.pk}/", {"phone": "333"}, content_type="application/json"
+        f"/api/v1/volunteers/{volunteer.pk}/",
+        {"phone": "933 33 333"},
+        content_type="application/json",
     )
     assert incomplete.status_code == 400
     assert set(incomplete.json()) == {"first_name", "last_name"}
     with inside():
-        assert Volunteer.objects.get(pk=volunteer.pk).phone == "222"
+        assert Volunteer.objects.get(pk=volunteer.pk).phone == "+4792222222"
+
+
+def test_the_api_refuses_a_phone_number_that_is_no_number(
+    coordinator_client, make_volunteer, inside
+):
+    volunteer = make_volunteer(phone="+4791111111")
+    response = coordinator_client.patch(
+        f"/api/v1/volunteers/{volunteer.pk}/", {"phone": "abc"}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "phone": ["Enter a phone number, for example 912 34 567 or +45 20 12 34 56."]
+    }
+    with inside():
+        assert Volunteer.objects.get(pk=volunteer.pk).phone == "+4791111111"
 
 
 def test_participants_target_groups_need_consent(coordinator_client, inside):
@@ -176,6 +193,6 @@ def test_a_volunteer_reads_and_changes_their_own_record(
     with inside():
         own.refresh_from_db()
         other.refresh_from_db()
-        assert (own.phone, own.status, own.first_name) == ("+47 99 99 99 99", "active", "Vera")
+        assert (own.phone, own.status, own.first_name) == ("+4799999999", "active", "Vera")
         assert list(own.areas.all()) == [area]
         assert other.phone == "2"

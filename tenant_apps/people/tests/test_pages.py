@@ -91,6 +91,30 @@ def test_a_coordinator_registers_a_volunteer(coordinator_client, inside, lists, 
     ]
 
 
+@pytest.mark.parametrize("typed", ["912 34 567", "+47 912 34 567", "0047 91234567"])
+def test_phone_numbers_are_stored_in_e164_and_shown_the_national_way(
+    coordinator_client, inside, lists, typed
+):
+    coordinator_client.post("/people/volunteers/new/", form_data(lists, phone=typed))
+
+    with inside():
+        volunteer = Volunteer.objects.get()
+        assert volunteer.phone == "+4791234567"
+    page = coordinator_client.get(f"/people/volunteers/{volunteer.pk}/").text
+    assert '<a href="tel:+4791234567">91 23 45 67</a>' in page
+    # and the form to change it shows the number as people write it
+    form = coordinator_client.get(f"/people/volunteers/{volunteer.pk}/edit/").text
+    assert 'value="91 23 45 67"' in form
+
+
+def test_an_old_number_that_is_no_number_is_shown_as_it_was_written(
+    coordinator_client, inside, make_volunteer
+):
+    volunteer = make_volunteer(first_name="Old", phone="ring Kari")
+    page = coordinator_client.get(f"/people/volunteers/{volunteer.pk}/").text
+    assert ">ring Kari</a>" in page
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
@@ -98,6 +122,7 @@ def test_a_coordinator_registers_a_volunteer(coordinator_client, inside, lists, 
         ("date_of_birth", "2999-01-01", "This date cannot be in the future."),
         ("first_name", "", "This field is required."),
         ("availability", ["0:morning", "9:night"], "Select a valid choice."),
+        ("phone", "abc", "Enter a phone number, for example 912 34 567 or +45 20 12 34 56."),
     ],
 )
 def test_bad_input_shows_a_field_error_and_saves_nothing(
@@ -489,7 +514,7 @@ def test_a_volunteer_edits_their_own_profile_only(
     with inside():
         own.refresh_from_db()
         other.refresh_from_db()
-        assert (own.first_name, own.status, own.phone) == ("Vera", "active", "+47 400 00 000")
+        assert (own.first_name, own.status, own.phone) == ("Vera", "active", "+4740000000")
         assert own.languages == ["nb", "pl"]
         assert list(own.availability.values_list("weekday", "part_of_day")) == [(5, "morning")]
         assert other.phone == "999"
