@@ -124,3 +124,21 @@ def test_the_log_page_names_subjects_in_a_fixed_number_of_queries(
     few = page_queries()
     add_events(10)
     assert page_queries() == few
+
+
+def test_a_help_request_event_names_its_participant(centre, centre_admin, client_of):
+    """The log names the person a help request is for (a participant, not a volunteer)."""
+    from tenant_apps.helprequests.models import RequestType
+    from tenant_apps.helprequests.services import NewParticipant, help_request_create
+
+    with schema_context(centre.schema_name):
+        help_request_create(
+            actor=centre_admin,
+            request_type=RequestType.objects.filter(is_active=True).first(),
+            new_participant=NewParticipant(first_name="Petra", last_name="Participant"),
+        )
+
+    response = client_of(centre, centre_admin).get("/staff/audit/")
+
+    assert response.status_code == 200
+    assert "Petra Participant" in response.text
