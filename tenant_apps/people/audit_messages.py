@@ -40,7 +40,8 @@ def _ids(ids: set[str]) -> list[int]:
 def _person_names(model: type[Volunteer] | type[Participant]):
     def names(ids: set[str]) -> dict[str, str]:
         people = model.objects.filter(pk__in=_ids(ids)).only("first_name", "last_name")
-        return {str(person.pk): person.full_name for person in people}
+        # str(): a participant has no full_name property; both print "first last".
+        return {str(person.pk): str(person) for person in people}
 
     return names
 
