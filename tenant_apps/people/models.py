@@ -252,6 +252,11 @@ class Participant(models.Model):
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
+    @property
+    def full_name(self) -> str:
+        # Audit and help-request messages name participants like volunteers.
+        return str(self)
+
 
 class Consent(models.Model):
     """A consent given for one purpose, by a volunteer or a participant (GDPR)."""
