@@ -12,17 +12,14 @@ made and removed here, like tests/test_browser_coordinator.py.
 
 from __future__ import annotations
 
-import os
-import shutil
 import time
 
 import pytest
 from django.conf import settings
-from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.db import connection
-from django.test.testcases import LiveServerThread
 from django.urls import Resolver404, resolve
 
+from tests.browser import chromium, live_server
 from tests.plugin import host_client, in_thread, sign_in
 from tests.test_isolation_canary import crawl, seed_centre, start_urls
 from tests.test_navigation import MENU_MARKER, html_pages
@@ -105,43 +102,14 @@ def axe_centre(db):
 
 @pytest.fixture
 def server_port(axe_centre):
-    server = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
-    server.daemon = True
-    server.start()
-    assert server.is_ready.wait(timeout=60), "the live server did not start within 60 s"
-    if server.error:
-        raise server.error
-    yield server.port
-    server.terminate()
-    assert not server.is_alive()
+    with live_server() as port:
+        yield port
 
 
 @pytest.fixture
 def browser(server_port):
-    from playwright import sync_api
-
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium is missing: `./manage.py test` installs it"
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    playwright = sync_api.sync_playwright().start()
-    browser = playwright.chromium.launch(
-        executable_path=chromium,
-        args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--host-resolver-rules=MAP *.{settings.PLATFORM_DOMAIN} 127.0.0.1,"
-            f"MAP {settings.PLATFORM_DOMAIN} 127.0.0.1",
-        ],
-    )
-    yield browser
-    browser.close()
-    playwright.stop()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    with chromium() as browser:
+        yield browser
 
 
 def pages_of(client, urlconf: str) -> list[str]:

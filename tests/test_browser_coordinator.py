@@ -10,17 +10,14 @@ browser's requests commit, the test works in a centre of its own, made and remov
 from __future__ import annotations
 
 import datetime
-import os
-import shutil
 
 import pytest
 from django.conf import settings
-from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.db import connection
-from django.test.testcases import LiveServerThread
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
+from tests.browser import chromium, live_server
 from tests.plugin import in_thread
 
 PASSWORD = "browser-test-password-1"
@@ -90,50 +87,21 @@ def browser_centre(db):
 
 @pytest.fixture
 def live_server_url(browser_centre):
-    server = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
-    server.daemon = True
-    server.start()
-    assert server.is_ready.wait(timeout=60), "the live server did not start within 60 s"
-    if server.error:
-        raise server.error
-    yield f"http://{SLUG}.{settings.PLATFORM_DOMAIN}:{server.port}"
-    server.terminate()  # shuts the server down and joins its thread
-    assert not server.is_alive()
+    with live_server() as port:
+        yield f"http://{SLUG}.{settings.PLATFORM_DOMAIN}:{port}"
 
 
 @pytest.fixture
 def page(live_server_url):
-    from playwright import sync_api
-
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium is missing: `./manage.py test` installs it"
-    # Playwright's sync API runs an event loop in this thread; the ORM is not used here.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    playwright = sync_api.sync_playwright().start()
-    browser = playwright.chromium.launch(
-        executable_path=chromium,
-        args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--host-resolver-rules=MAP *.{settings.PLATFORM_DOMAIN} 127.0.0.1",
-        ],
-    )
-    context = browser.new_context(
-        base_url=live_server_url, accept_downloads=True, viewport={"width": 390, "height": 844}
-    )
-    context.add_cookies(
-        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server_url}]
-    )
-    yield context.new_page()
-    context.close()
-    browser.close()
-    playwright.stop()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    with chromium() as browser:
+        context = browser.new_context(
+            base_url=live_server_url, accept_downloads=True, viewport={"width": 390, "height": 844}
+        )
+        context.add_cookies(
+            [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server_url}]
+        )
+        yield context.new_page()
+        context.close()
 
 
 def choose(select, text: str) -> None:
