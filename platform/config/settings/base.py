@@ -165,6 +165,8 @@ TEMPLATES = [
                 # One menu per host on every page (base.html): a centre's, or the platform's.
                 "tenant_apps.staff.context_processors.site_menu",
                 "shared_apps.portal.context_processors.site_menu",
+                # The public menu of a centre's own site (home/public_base.html).
+                "tenant_apps.home.context_processors.public_site_menu",
             ],
             # The toolkit's filters (dates, phone numbers): {% load toolkit %}.
             "libraries": {"toolkit": "toolkit.templatetags"},
