@@ -117,6 +117,7 @@ CENTRE_DEMO_STEPS = [
     "tenant_apps.activities.demo.activities_demo",
     "tenant_apps.helprequests.demo.help_requests_demo",
     "tenant_apps.hours.demo.hours_demo",
+    "tenant_apps.home.demo.public_site_demo",
     # After the centre's content: it does not change what the steps above make.
     "tenant_apps.people.demo.demo_accounts_link",
     # Last: the report's figures come from everything above.
