@@ -159,4 +159,3 @@ class CalendarFilterForm(forms.Form):
             for category in ActivityCategory.objects.filter(is_active=True)
         ]
         self.fields["place"].choices = [("", _("Any place"))] + [(p, p) for p in places]
-

@@ -154,7 +154,9 @@ def month_weeks(year: int, month: int) -> list[list[date]]:
 
 def published_posts(kind: str) -> QuerySet[Post]:
     """Published news items or pages, newest first."""
-    return Post.objects.filter(kind=kind, published_at__isnull=False, published_at__lte=timezone.now())
+    return Post.objects.filter(
+        kind=kind, published_at__isnull=False, published_at__lte=timezone.now()
+    )
 
 
 def published_post(kind: str, slug: str) -> Post | None:

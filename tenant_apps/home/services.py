@@ -77,7 +77,9 @@ def centre_logo_set(*, upload: UploadedFile) -> CentreProfile:
 
 def centre_logo_remove() -> None:
     """Take the logo off the public site."""
-    CentreProfile.objects.update(logo=None, logo_content_type="", logo_version=F("logo_version") + 1)
+    CentreProfile.objects.update(
+        logo=None, logo_content_type="", logo_version=F("logo_version") + 1
+    )
 
 
 # --- Opening hours --------------------------------------------------------------------------
@@ -96,7 +98,9 @@ def opening_hours_add(
     if weekday not in range(7):
         raise ApplicationError(_("Choose a weekday."), field="weekday")
     if closes <= opens:
-        raise ApplicationError(_("The closing time must be after the opening time."), field="closes")
+        raise ApplicationError(
+            _("The closing time must be after the opening time."), field="closes"
+        )
     if (valid_from is None) != (valid_until is None):
         raise ApplicationError(
             _("Give both dates of the period, or neither for regular hours."),

@@ -202,7 +202,8 @@ def post_publish(request, post_id: int):
 def post_unpublish(request, post_id: int):
     post = services.post_unpublish(post=get_object_or_404(Post, pk=post_id))
     messages.success(
-        request, _("“%(title)s” is off the public site; it is kept as a draft.") % {"title": post.title}
+        request,
+        _("“%(title)s” is off the public site; it is kept as a draft.") % {"title": post.title},
     )
     return redirect("sitestaff:posts")
 

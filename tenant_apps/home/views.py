@@ -116,7 +116,9 @@ def calendar_month(request):
             "month": first,
             "today": today,
             "weeks": [[(day, by_day.get(day, [])) for day in week] for week in weeks],
-            "days_with_sessions": [(day, by_day[day]) for day in sorted(by_day) if day.month == first.month],
+            "days_with_sessions": [
+                (day, by_day[day]) for day in sorted(by_day) if day.month == first.month
+            ],
             "previous_month": previous.strftime("%Y-%m"),
             "next_month": following.strftime("%Y-%m"),
         },
@@ -250,8 +252,9 @@ def sitemap_xml(request):
             seen.add(url)
             unique.append(request.build_absolute_uri(url))
     response = render(
-        request, "home/sitemap.xml", {"urls": unique, "today": timezone.localdate()},
+        request,
+        "home/sitemap.xml",
+        {"urls": unique, "today": timezone.localdate()},
         content_type="application/xml; charset=utf-8",
     )
     return response
-

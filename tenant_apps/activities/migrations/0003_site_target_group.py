@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('activities', '0002_activities_sessions_shifts'),
+        ("activities", "0002_activities_sessions_shifts"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='activity',
-            name='target_group',
-            field=models.CharField(blank=True, choices=[('young_adults', 'Young adults 18–29'), ('seniors', 'Seniors 60+'), ('immigrant_background', 'Immigrant background'), ('disability', 'People with disabilities'), ('families', 'Families with children'), ('lonely', 'People experiencing loneliness')], max_length=30, verbose_name='target group'),
+            model_name="activity",
+            name="target_group",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("young_adults", "Young adults 18–29"),
+                    ("seniors", "Seniors 60+"),
+                    ("immigrant_background", "Immigrant background"),
+                    ("disability", "People with disabilities"),
+                    ("families", "Families with children"),
+                    ("lonely", "People experiencing loneliness"),
+                ],
+                max_length=30,
+                verbose_name="target group",
+            ),
         ),
     ]

@@ -5,89 +5,206 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='CentreProfile',
+            name="CentreProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.TextField(blank=True, max_length=600, verbose_name='short description')),
-                ('street_address', models.CharField(blank=True, max_length=200, verbose_name='street address')),
-                ('postal_code', models.CharField(blank=True, max_length=10, verbose_name='postal code')),
-                ('city', models.CharField(blank=True, max_length=100, verbose_name='town')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='phone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail address')),
-                ('activity_profiles', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('help_centre', 'Help centre: practical help and social measures'), ('meeting_place', 'Meeting place open to all'), ('community_centre', 'Local community centre')], max_length=30), blank=True, default=list, verbose_name='activity profiles')),
-                ('colours', models.CharField(choices=[('fjord', 'Fjord blue'), ('forest', 'Forest green'), ('heather', 'Heather purple'), ('berry', 'Berry red'), ('slate', 'Slate grey'), ('sand', 'Sand'), ('sky', 'Light sky')], default='fjord', max_length=20, verbose_name='colours')),
-                ('logo', models.BinaryField(blank=True, null=True, verbose_name='logo')),
-                ('logo_content_type', models.CharField(blank=True, editable=False, max_length=20)),
-                ('logo_version', models.PositiveIntegerField(default=0, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=600, verbose_name="short description"),
+                ),
+                (
+                    "street_address",
+                    models.CharField(blank=True, max_length=200, verbose_name="street address"),
+                ),
+                (
+                    "postal_code",
+                    models.CharField(blank=True, max_length=10, verbose_name="postal code"),
+                ),
+                ("city", models.CharField(blank=True, max_length=100, verbose_name="town")),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="phone")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="e-mail address"),
+                ),
+                (
+                    "activity_profiles",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(
+                            choices=[
+                                ("help_centre", "Help centre: practical help and social measures"),
+                                ("meeting_place", "Meeting place open to all"),
+                                ("community_centre", "Local community centre"),
+                            ],
+                            max_length=30,
+                        ),
+                        blank=True,
+                        default=list,
+                        verbose_name="activity profiles",
+                    ),
+                ),
+                (
+                    "colours",
+                    models.CharField(
+                        choices=[
+                            ("fjord", "Fjord blue"),
+                            ("forest", "Forest green"),
+                            ("heather", "Heather purple"),
+                            ("berry", "Berry red"),
+                            ("slate", "Slate grey"),
+                            ("sand", "Sand"),
+                            ("sky", "Light sky"),
+                        ],
+                        default="fjord",
+                        max_length=20,
+                        verbose_name="colours",
+                    ),
+                ),
+                ("logo", models.BinaryField(blank=True, null=True, verbose_name="logo")),
+                ("logo_content_type", models.CharField(blank=True, editable=False, max_length=20)),
+                ("logo_version", models.PositiveIntegerField(default=0, editable=False)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'centre profile',
-                'verbose_name_plural': 'centre profiles',
+                "verbose_name": "centre profile",
+                "verbose_name_plural": "centre profiles",
             },
         ),
         migrations.CreateModel(
-            name='OpeningException',
+            name="OpeningException",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='date')),
-                ('is_closed', models.BooleanField(default=True, verbose_name='closed all day')),
-                ('opens', models.TimeField(blank=True, null=True, verbose_name='opens')),
-                ('closes', models.TimeField(blank=True, null=True, verbose_name='closes')),
-                ('note', models.CharField(blank=True, max_length=100, verbose_name='note')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(unique=True, verbose_name="date")),
+                ("is_closed", models.BooleanField(default=True, verbose_name="closed all day")),
+                ("opens", models.TimeField(blank=True, null=True, verbose_name="opens")),
+                ("closes", models.TimeField(blank=True, null=True, verbose_name="closes")),
+                ("note", models.CharField(blank=True, max_length=100, verbose_name="note")),
             ],
             options={
-                'verbose_name': 'opening exception',
-                'verbose_name_plural': 'opening exceptions',
-                'ordering': ['date'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('is_closed', True), models.Q(('closes__gt', models.F('opens')), ('opens__isnull', False)), _connector='OR'), name='opening_exception_times')],
+                "verbose_name": "opening exception",
+                "verbose_name_plural": "opening exceptions",
+                "ordering": ["date"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("is_closed", True),
+                            models.Q(("closes__gt", models.F("opens")), ("opens__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="opening_exception_times",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='OpeningHours',
+            name="OpeningHours",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('weekday', models.PositiveSmallIntegerField(choices=[(0, '0'), (1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5'), (6, '6')], verbose_name='weekday')),
-                ('opens', models.TimeField(verbose_name='opens')),
-                ('closes', models.TimeField(verbose_name='closes')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='from')),
-                ('valid_until', models.DateField(blank=True, null=True, verbose_name='until')),
-                ('note', models.CharField(blank=True, max_length=100, verbose_name='note')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "0"),
+                            (1, "1"),
+                            (2, "2"),
+                            (3, "3"),
+                            (4, "4"),
+                            (5, "5"),
+                            (6, "6"),
+                        ],
+                        verbose_name="weekday",
+                    ),
+                ),
+                ("opens", models.TimeField(verbose_name="opens")),
+                ("closes", models.TimeField(verbose_name="closes")),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="from")),
+                ("valid_until", models.DateField(blank=True, null=True, verbose_name="until")),
+                ("note", models.CharField(blank=True, max_length=100, verbose_name="note")),
             ],
             options={
-                'verbose_name': 'opening hours',
-                'verbose_name_plural': 'opening hours',
-                'ordering': ['valid_from', 'weekday', 'opens', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('closes__gt', models.F('opens'))), name='opening_closes_after'), models.CheckConstraint(condition=models.Q(models.Q(('valid_from__isnull', True), ('valid_until__isnull', True)), models.Q(('valid_from__isnull', False), ('valid_until__gte', models.F('valid_from')), ('valid_until__isnull', False)), _connector='OR'), name='opening_period_complete')],
+                "verbose_name": "opening hours",
+                "verbose_name_plural": "opening hours",
+                "ordering": ["valid_from", "weekday", "opens", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("closes__gt", models.F("opens"))),
+                        name="opening_closes_after",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("valid_from__isnull", True), ("valid_until__isnull", True)),
+                            models.Q(
+                                ("valid_from__isnull", False),
+                                ("valid_until__gte", models.F("valid_from")),
+                                ("valid_until__isnull", False),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="opening_period_complete",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Post',
+            name="Post",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('news', 'News'), ('page', 'Page')], max_length=10, verbose_name='kind')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('slug', models.SlugField(max_length=80, verbose_name='address')),
-                ('summary', models.CharField(blank=True, max_length=300, verbose_name='summary')),
-                ('body', models.TextField(blank=True, verbose_name='text')),
-                ('body_html', models.TextField(blank=True, editable=False)),
-                ('published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='published')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("news", "News"), ("page", "Page")],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("slug", models.SlugField(max_length=80, verbose_name="address")),
+                ("summary", models.CharField(blank=True, max_length=300, verbose_name="summary")),
+                ("body", models.TextField(blank=True, verbose_name="text")),
+                ("body_html", models.TextField(blank=True, editable=False)),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="published"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'news item or page',
-                'verbose_name_plural': 'news and pages',
-                'ordering': ['-published_at', '-created_at', '-id'],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'slug'), name='post_slug_unique_per_kind')],
+                "verbose_name": "news item or page",
+                "verbose_name_plural": "news and pages",
+                "ordering": ["-published_at", "-created_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("kind", "slug"), name="post_slug_unique_per_kind"
+                    )
+                ],
             },
         ),
     ]
