@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 from tenant_apps.home.palette import COLOUR_CHOICES, DEFAULT_COLOURS
@@ -44,6 +45,17 @@ class CentreProfile(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        constraints = [
+            # A logo always has its checked type, and a type always its logo.
+            models.CheckConstraint(
+                condition=models.Q(logo__isnull=True, logo_content_type="")
+                | models.Q(
+                    logo__isnull=False,
+                    logo_content_type__in=["image/png", "image/jpeg", "image/webp"],
+                ),
+                name="centre_logo_has_checked_type",
+            )
+        ]
         verbose_name = _("centre profile")
         verbose_name_plural = _("centre profiles")
 
@@ -61,9 +73,7 @@ class OpeningHours(models.Model):
     (regular hours), with dates only then (periodic hours, e.g. summer), which replace the
     regular hours of that weekday while they last."""
 
-    weekday = models.PositiveSmallIntegerField(
-        _("weekday"), choices=[(day, str(day)) for day in range(7)]
-    )
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=list(WEEKDAYS.items()))
     opens = models.TimeField(_("opens"))
     closes = models.TimeField(_("closes"))
     valid_from = models.DateField(_("from"), null=True, blank=True)

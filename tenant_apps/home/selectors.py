@@ -19,8 +19,20 @@ FEED_HISTORY = timedelta(days=30)
 
 
 def centre_profile() -> CentreProfile:
-    """The centre's profile (an unsaved empty one if staff have not written it yet)."""
-    return CentreProfile.objects.order_by("pk").first() or CentreProfile()
+    """The centre's profile (an unsaved empty one if staff have not written it yet), without
+    the logo's bytes (see `centre_logo`)."""
+    return CentreProfile.objects.defer("logo").order_by("pk").first() or CentreProfile()
+
+
+def centre_logo() -> tuple[bytes, str] | None:
+    """The logo's bytes and type, if the centre has one."""
+    row = (
+        CentreProfile.objects.exclude(logo=None)
+        .order_by("pk")
+        .values_list("logo", "logo_content_type")
+        .first()
+    )
+    return (bytes(row[0]), row[1]) if row else None
 
 
 # --- Opening hours --------------------------------------------------------------------------

@@ -212,10 +212,11 @@ def page_detail(request, slug: str):
 @require_GET
 def logo(request, version: int):
     """The centre's logo (the version in the address lets browsers keep it for a year)."""
-    profile = selectors.centre_profile()
-    if not profile.logo_content_type or profile.logo is None:
+    logo = selectors.centre_logo()
+    if logo is None:
         raise Http404
-    response = HttpResponse(bytes(profile.logo), content_type=profile.logo_content_type)
+    content, content_type = logo
+    response = HttpResponse(content, content_type=content_type)
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     response["Content-Security-Policy"] = "default-src 'none'"
     return response

@@ -206,3 +206,38 @@ def test_the_activity_form_sets_the_target_group(coordinator_client, centre):
     response = coordinator_client.get("/activities/new/")
 
     assert 'name="target_group"' in response.text
+
+
+def test_a_manager_adds_and_removes_opening_hours_and_a_closed_day(centre_admin_client, centre):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tenant_apps.home.models import OpeningException, OpeningHours
+
+    added = centre_admin_client.post(
+        "/staff/site/opening-hours/",
+        {"hours-weekday": "2", "hours-opens": "09:00", "hours-closes": "15:00"},
+    )
+    day = timezone.localdate() + timedelta(days=3)
+    centre_admin_client.post(
+        "/staff/site/opening-hours/",
+        {"exception-day": day.isoformat(), "exception-is_closed": "on", "exception-note": "Xmas"},
+    )
+    refused = centre_admin_client.post(
+        "/staff/site/opening-hours/",
+        {"hours-weekday": "2", "hours-opens": "15:00", "hours-closes": "09:00"},
+    )
+
+    assert added.status_code == 302
+    assert refused.status_code == 200
+    assert "The closing time must be after the opening time." in refused.text
+    page = centre_admin_client.get("/staff/site/opening-hours/").text
+    assert "Wednesday 09:00–15:00" in page and "Xmas" in page
+    with schema_context(centre.schema_name):
+        hours = OpeningHours.objects.get()
+        exception = OpeningException.objects.get()
+    centre_admin_client.post(f"/staff/site/opening-hours/{hours.pk}/delete/")
+    centre_admin_client.post(f"/staff/site/opening-hours/exceptions/{exception.pk}/delete/")
+    with schema_context(centre.schema_name):
+        assert not OpeningHours.objects.exists() and not OpeningException.objects.exists()
