@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tenant_apps.activities.models import ActivityCategory
 from tenant_apps.home.models import ActivityProfile, CentreProfile
 from tenant_apps.home.palette import PALETTE
-from tenant_apps.home.services import LOGO_MAX_BYTES, PROFILE_FIELDS
+from tenant_apps.home.services import PROFILE_FIELDS
 from tenant_apps.people.models import CentreSettings, TargetGroup
 
 
@@ -45,14 +45,13 @@ class ProfileForm(forms.ModelForm):
     colours = forms.ChoiceField(
         label=_("Colours"),
         choices=[(pair.code, pair.label) for pair in PALETTE],
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "colour-choice"}),
         help_text=_("Each pair reads at a contrast of at least 4.5 to 1."),
     )
     logo = forms.FileField(
         label=_("New logo"),
         required=False,
-        help_text=_("A PNG, JPEG or WebP image of at most %(size)s KB.")
-        % {"size": LOGO_MAX_BYTES // 1024},
+        help_text=_("A PNG, JPEG or WebP image of at most 512 KB."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
     )
     remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)

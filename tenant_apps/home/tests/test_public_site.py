@@ -225,3 +225,27 @@ def test_opening_hours_refuse_half_periods_and_reversed_times(inside):
         with pytest.raises(ApplicationError):
             services.opening_exception_add(day=today(), is_closed=True)
         assert OpeningException.objects.count() == 1
+
+
+def test_the_calendar_list_reads_a_fixed_number_of_queries(visitor, inside):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert visitor.get("/calendar/").status_code == 200
+        return len(queries)
+
+    with inside():
+        make_session(make_activity(first_date=today() + timedelta(days=1)))
+    few = count()
+    with inside():
+        for offset in range(2, 12):
+            make_session(make_activity(first_date=today() + timedelta(days=offset)))
+    assert count() == few
+
+
+def test_the_section_of_a_sub_page_is_marked_in_the_public_menu(visitor, week):
+    page = visitor.get(f"/calendar/activity/{week['shown'].pk}/").text
+
+    assert '<a href="/calendar/" aria-current="true">' in page
