@@ -25,6 +25,7 @@ from tenant_apps.home.navigation import PUBLIC_MENU
 from toolkit.pagination import paginate
 
 HOME_NEWS = 3
+OPENING_CHANGES_AHEAD = timedelta(days=90)
 
 
 @public
@@ -38,6 +39,13 @@ def home(request):
         {
             "categories": activity_categories(),
             "opening_days": selectors.opening_days(start=today),
+            # What differs later: a summer period, a closed day (beyond the week shown).
+            "opening_periods": selectors.opening_hours_periodic(since=today).filter(
+                valid_from__lte=today + OPENING_CHANGES_AHEAD
+            ),
+            "opening_exceptions": selectors.opening_exceptions(since=today).filter(
+                date__lte=today + OPENING_CHANGES_AHEAD
+            ),
             "sessions": selectors.public_sessions_this_week(),
             "news": selectors.published_posts(Post.Kind.NEWS)[:HOME_NEWS],
         },
@@ -227,11 +235,16 @@ def logo(request, version: int):
 def robots_txt(request):
     """What search engines may index on this centre's host: the public site, not the rest."""
     sitemap = request.build_absolute_uri(reverse("sitemap"))
+    # Each page of the public menu and what lies below it (an activity below the calendar).
+    sections = [reverse(item.view_name) for item in PUBLIC_MENU]
+    sections += [
+        reverse("site:page", args=["-"]).removesuffix("-/"),
+        reverse("site:logo", args=[0]).removesuffix("0/"),
+    ]
     lines = [
         "User-agent: *",
         "Allow: /$",
-        *(f"Allow: {reverse(name)}" for name in ("site:calendar", "site:news")),
-        "Allow: /pages/",
+        *(f"Allow: {section}" for section in dict.fromkeys(sections) if section != "/"),
         "Disallow: /",
         f"Sitemap: {sitemap}",
     ]

@@ -9,11 +9,13 @@ from datetime import time, timedelta
 
 import icalendar
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from tenant_apps.activities.tests.factories import make_activity, make_session, today
 from tenant_apps.home import services
 from tenant_apps.home.models import OpeningException, OpeningHours, Post
+from tenant_apps.home.navigation import PUBLIC_MENU
 from tenant_apps.home.selectors import opening_days
 
 
@@ -154,6 +156,12 @@ def test_robots_and_sitemap_list_the_public_pages_on_the_centres_host(visitor, w
     host = f"http://{centre.slug}."
 
     assert f"Sitemap: {host}" in robots and "Disallow: /" in robots
+    # Every section of the public menu may be indexed (also those other apps add), the
+    # staff pages may not.
+    for item in PUBLIC_MENU:
+        url = reverse(item.view_name)
+        assert url == "/" or f"Allow: {url}\n" in robots
+    assert "Allow: /pages/\n" in robots and "/staff" not in robots
     assert f"<loc>{host}" in sitemap
     assert f"/calendar/activity/{week['shown'].pk}/</loc>" in sitemap
     assert f"/calendar/activity/{week['hidden'].pk}/</loc>" not in sitemap
@@ -249,3 +257,29 @@ def test_the_section_of_a_sub_page_is_marked_in_the_public_menu(visitor, week):
     page = visitor.get(f"/calendar/activity/{week['shown'].pk}/").text
 
     assert '<a href="/calendar/" aria-current="true">' in page
+
+
+def test_the_home_page_announces_coming_periods_and_closed_days(visitor, inside):
+    with inside():
+        start = today() + timedelta(days=20)
+        services.opening_hours_add(
+            weekday=1,
+            opens=time(10),
+            closes=time(13),
+            valid_from=start,
+            valid_until=start + timedelta(days=30),
+            note="Summer hours",
+        )
+        services.opening_exception_add(
+            day=today() + timedelta(days=40), is_closed=True, note="Staff day"
+        )
+        services.opening_exception_add(
+            day=today() + timedelta(days=200), is_closed=True, note="Far away"
+        )
+
+    page = text_of(visitor.get("/"))
+
+    assert "Coming changes" in page
+    assert "Tuesday 10:00–13:00 (Summer hours)" in page
+    assert "Closed (Staff day)" in page
+    assert "Far away" not in page
