@@ -15,11 +15,22 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(1, str(ROOT / "platform"))
 
 
+def _needs_no_database(command: list[str]) -> bool:
+    return command in ([], ["help"], ["--help"], ["-h"], ["version"], ["--version"])
+
+
 def main() -> None:
     from config.bootstrap import ensure_environment
 
     ensure_environment()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    # Development without DATABASE_URL: start (or join) the embedded PostgreSQL here, not in
+    # the settings, so that importing settings starts nothing; it stops when the last process
+    # using it ends, Ctrl-C, SIGTERM and SIGHUP included (config/database.py).
+    from config.database import embedded_database_wanted, start_embedded_database
+
+    if embedded_database_wanted() and not _needs_no_database(sys.argv[1:2]):
+        start_embedded_database()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -8,9 +8,12 @@ Loaded with `-p tests.plugin` (pyproject.toml), so app test folders get them too
 from __future__ import annotations
 
 import datetime
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -22,6 +25,18 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from tests import factories
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    """pytest run directly (not through `./manage.py test`) without DATABASE_URL: start the
+    embedded PostgreSQL before pytest-django reads the settings, which start nothing."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "platform"))
+    from config.database import embedded_database_wanted, start_embedded_database
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    if embedded_database_wanted():
+        start_embedded_database()
+
 
 CENTRES = {
     # slug: (name, federation slug, municipality number)

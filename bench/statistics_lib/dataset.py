@@ -72,7 +72,7 @@ class Dataset:
 
 
 def server_params() -> dict[str, Any]:
-    """psycopg parameters for the server's maintenance database (starts the embedded one)."""
+    """psycopg parameters for the server's maintenance database (DATABASE_URL's; the script started the embedded one)."""
     from config.database import database_settings
 
     db = database_settings()

@@ -81,6 +81,9 @@ TENANT_APPS = [
     "tenant_apps.networkspace",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
+# Development-only apps (demo data, the test command, the access matrix): production.py
+# leaves them out of INSTALLED_APPS, so their commands do not exist there.
+DEVELOPMENT_APPS = ["shared_apps.devtools"]
 
 TENANT_MODEL = "tenants.Centre"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
@@ -179,6 +182,8 @@ WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 
 # --- Database -----------------------------------------------------------------------
+# From DATABASE_URL only: settings start nothing (config/database.py; in development
+# manage.py starts the embedded PostgreSQL and sets DATABASE_URL before Django starts).
 DATABASES = {"default": database_settings()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -321,6 +326,51 @@ SPECTACULAR_SETTINGS = {
 # Run the worker with `./manage.py db_worker`; tasks that work inside a centre take its
 # schema name as an argument and enter it themselves.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Cache --------------------------------------------------------------------------
+# Every key carries the current schema (django-tenants' make_key: "<schema>:<prefix>:<version>:
+# <key>"), so the same key in two centres never meets. REDIS_URL (e.g. redis://127.0.0.1:6379/0)
+# makes the cache shared by every web and worker process; production.py requires it.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHE_KEY_FUNCTION = "django_tenants.cache.make_key"
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_FUNCTION": CACHE_KEY_FUNCTION,
+            "KEY_PREFIX": "dugnad",
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_FUNCTION": CACHE_KEY_FUNCTION,
+        }
+    )
+}
+
+# --- Uploaded files on S3-compatible storage -------------------------------------------
+# With AWS_STORAGE_BUCKET_NAME set, uploads go to that bucket (django-storages; credentials
+# from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY as boto3 reads them), each file's name
+# starting with the schema it was uploaded in (toolkit.storage.CentreS3Storage). Files stay
+# private: the bucket is never public and downloads go through the views that check access.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES = {
+        "default": {
+            "BACKEND": "toolkit.storage.CentreS3Storage",
+            "OPTIONS": {
+                "bucket_name": AWS_STORAGE_BUCKET_NAME,
+                "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+                "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+                "location": os.environ.get("AWS_LOCATION", "media"),
+                "default_acl": None,
+                "querystring_auth": True,
+                "file_overwrite": False,
+            },
+        },
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 # --- Logging ------------------------------------------------------------------------
 LOGGING = {

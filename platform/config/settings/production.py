@@ -1,11 +1,32 @@
-"""Production settings: the base settings made safe. `manage.py check --deploy` is clean."""
+"""Production settings: the base settings made safe. `manage.py check --deploy` is clean
+(tests/test_production_settings.py runs it with the environment deploy/README.md sets).
+
+They cannot start wrong: without DATABASE_URL, SECRET_KEY or REDIS_URL they refuse to load
+(and no settings module ever starts the embedded PostgreSQL); development-only apps and
+their commands (demo, demo_data, test, access_matrix) are not installed.
+"""
 
 import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.database import MISSING_URL
 from config.settings.base import *  # noqa: F403
-from config.settings.base import PLATFORM_DOMAIN
+from config.settings.base import (
+    DEVELOPMENT_APPS,
+    INSTALLED_APPS,
+    PLATFORM_DOMAIN,
+    REDIS_URL,
+    SHARED_APPS,
+)
+
+if not os.environ.get("DATABASE_URL", "").strip():  # base.py refuses too; said again here
+    raise ImproperlyConfigured(MISSING_URL)
+SHARED_APPS = [app for app in SHARED_APPS if app not in DEVELOPMENT_APPS]
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app not in DEVELOPMENT_APPS]
+# Several gunicorn workers and the task worker share one cache only through Redis.
+if not REDIS_URL:
+    raise ImproperlyConfigured("Set REDIS_URL, e.g. redis://127.0.0.1:6379/0 (deploy/README.md).")
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
