@@ -50,7 +50,7 @@ CSRF_COOKIE_SECURE = True
 TWO_FACTOR_REQUIRED = True
 
 # django-axes locks an account out per account *and address*, so that a stranger cannot lock
-# a person out. Behind the proxy (deploy/nginx.conf.example) every request comes from the
+# a person out. Behind the proxy (deploy/nginx/dugnad-proxy.conf) every request comes from the
 # proxy's address, which would make the lockout per account only. The proxy appends the
 # address it saw to X-Forwarded-For; earlier entries are whatever the client sent. Set
 # TRUSTED_PROXY_COUNT to the number of proxies in front of the application server, which

@@ -1,0 +1,37 @@
+"""gunicorn settings for Dugnad (gunicorn is pinned in pyproject.toml; ADR 0019).
+
+Started by deploy/systemd/dugnad-web.service from the application folder:
+`.venv/bin/gunicorn --config deploy/gunicorn.conf.py`. Values come from /etc/dugnad/environment.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "config.wsgi:application"
+# platform/ holds the `config`, `toolkit` packages; the folder itself holds the apps.
+pythonpath = "platform,."
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+# Sync workers: every request is a few short queries to PostgreSQL on the same machine, so
+# one process per request in flight and 2 per core (plus one) keeps both cores busy while
+# some workers wait for the database. WEB_CONCURRENCY overrides (deploy/SCALING.md).
+workers = int(os.environ.get("WEB_CONCURRENCY") or 0) or multiprocessing.cpu_count() * 2 + 1
+worker_class = "sync"
+timeout = 30
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then: each keeps a catalogue cache for every schema it has
+# touched, which grows with the number of centres it serves.
+max_requests = 2000
+max_requests_jitter = 200
+# Load the application once in the master (faster restarts, shared memory); the database
+# pool is created per worker on first use, so no connection crosses a fork.
+preload_app = True
+
+# nginx on the same machine sets X-Forwarded-Proto; trust it from there only.
+forwarded_allow_ips = "127.0.0.1"
+proxy_allow_ips = "127.0.0.1"
+accesslog = None  # nginx logs requests
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
+proc_name = "dugnad-web"
