@@ -15,6 +15,7 @@ with Debian's python3 before the application's .venv exists.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import secrets
 import sys
@@ -32,8 +33,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--app-dir", default="/srv/dugnad", help="where the code is checked out")
     parser.add_argument("--user", default="dugnad", help="system user the services run as")
     parser.add_argument("--custom-domain", action="append", default=[], help="a centre's domain")
-    parser.add_argument("--web-workers", type=int, default=0, help="gunicorn workers (0: auto)")
-    parser.add_argument("--pg-version", default="15", help="PostgreSQL major version (Debian)")
+    parser.add_argument("--bind", default="127.0.0.1:8000", help="gunicorn's address")
+    parser.add_argument(
+        "--web-workers",
+        type=int,
+        default=0,
+        help="gunicorn workers (0: 2 × cores + 1 of this machine)",
+    )
+    parser.add_argument("--pg-version", default="17", help="PostgreSQL major version (Debian)")
     parser.add_argument("--letsencrypt-dir", default="/etc/letsencrypt/live")
     parser.add_argument("--acme-root", default="/var/www/acme")
     parser.add_argument("--nginx-snippets", default="/etc/nginx/snippets")
@@ -43,6 +50,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     for host in [args.domain, *args.custom_domain]:
         if not HOST.match(host):
             parser.error(f"not a host name: {host!r}")
+    if not re.fullmatch(r"[0-9.]+:[0-9]{1,5}", args.bind):
+        parser.error(f"not an address:port on this machine: {args.bind!r}")
     if not re.fullmatch(r"[a-z_][a-z0-9_-]{0,31}", args.user):
         parser.error(f"not a user name: {args.user!r}")
     return args
@@ -64,8 +73,10 @@ def render(args: argparse.Namespace) -> list[Path]:
         "APP_DIR": args.app_dir.rstrip("/"),
         "APP_USER": args.user,
         "CUSTOM_DOMAINS": ",".join(args.custom_domain),
-        "WEB_CONCURRENCY": str(args.web_workers) if args.web_workers else "",
+        # gunicorn reads WEB_CONCURRENCY itself and fails on an empty value: always a number.
+        "WEB_CONCURRENCY": str(args.web_workers or (os.cpu_count() or 1) * 2 + 1),
         "PG_VERSION": args.pg_version,
+        "WEB_BIND": args.bind,
         "LETSENCRYPT_DIR": args.letsencrypt_dir.rstrip("/"),
         "ACME_ROOT": args.acme_root.rstrip("/"),
         "NGINX_SNIPPETS": args.nginx_snippets.rstrip("/"),
@@ -96,9 +107,7 @@ def render(args: argparse.Namespace) -> list[Path]:
             "SECRET_KEY": secrets.token_urlsafe(64),
             "DATABASE_PASSWORD": secrets.token_urlsafe(24),
         }
-        files["etc/dugnad/environment"] = fill(
-            (DEPLOY / "environment").read_text(), secret_values
-        )
+        files["etc/dugnad/environment"] = fill((DEPLOY / "environment").read_text(), secret_values)
     written = []
     for relative, text in files.items():
         path = out / relative

@@ -26,6 +26,7 @@ from django_tenants.utils import schema_context
 
 from tests import factories
 
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_load_initial_conftests(early_config, parser, args):
     """pytest run directly (not through `./manage.py test`) without DATABASE_URL: start the

@@ -91,7 +91,7 @@ def test_every_template_is_rendered_without_a_placeholder_left(rendered):
         "etc/nginx/sites-available/dugnad.conf",
         f"etc/nginx/sites-available/dugnad-{CUSTOM}.conf",
         "etc/nginx/snippets/dugnad-proxy.conf",
-        "etc/postgresql/15/main/conf.d/dugnad.conf",
+        "etc/postgresql/17/main/conf.d/dugnad.conf",
         "etc/systemd/system/dugnad-web.service",
         "etc/systemd/system/dugnad-worker.service",
     } <= names
@@ -107,6 +107,7 @@ def test_the_environment_file_has_fresh_secrets_and_is_kept_on_a_second_run(rend
     assert first["DATABASE_URL"].startswith("postgresql://dugnad:")
     assert first["REDIS_URL"].startswith("redis://")
     assert first["CUSTOM_DOMAINS"] == CUSTOM
+    assert int(first["WEB_CONCURRENCY"]) >= 3  # gunicorn itself refuses an empty value
 
     def render_into(folder: Path) -> dict[str, str]:
         render.render(render.parse_args(["--domain", DOMAIN, "--out", str(folder)]))
@@ -142,7 +143,9 @@ def test_nginx_accepts_the_rendered_sites(rendered, tmp_path):
         _structure_of_nginx(path.read_text())
     site = (out / "etc/nginx/sites-available/dugnad.conf").read_text()
     assert f"server_name {DOMAIN} *.{DOMAIN};" in site
-    assert "proxy_set_header Host $host;" in (out / "etc/nginx/snippets/dugnad-proxy.conf").read_text()
+    assert (
+        "proxy_set_header Host $host;" in (out / "etc/nginx/snippets/dugnad-proxy.conf").read_text()
+    )
 
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():

@@ -41,10 +41,10 @@ SMALL_KEY_TABLES = {"contenttypes.ContentType", "auth.Permission", "auth.Group"}
 
 SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|TRUNCATE|ALTER|CREATE|DROP|JOIN)\b")
 NAMES_A_SCHEMA = re.compile(
-    r"""(\{[^{}]*schema[^{}]*\}|"?\bpublic\b"?|"?\bcentre_template\b"?)\s*\.\s*["{a-z_]"""
-    r"""|search_path""",
+    r"""(\{[^{}]*schema[^{}]*\}|"?\bpublic\b"?|"?\bcentre_template\b"?)\s*\.\s*["{a-z_]""",
     re.IGNORECASE,
 )
+SETS_SEARCH_PATH = re.compile(r"SET\s+(LOCAL\s+)?search_path|set_config\('search_path'", re.I)
 
 
 def project_models():
@@ -162,14 +162,16 @@ def sql_naming_a_schema(source: str) -> list[int]:
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.JoinedStr):
             text = "".join(
-                part.value if isinstance(part, ast.Constant) else "{" + ast.unparse(part.value) + "}"
+                part.value
+                if isinstance(part, ast.Constant)
+                else "{" + ast.unparse(part.value) + "}"
                 for part in node.values
             )
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             text = node.value
         else:
             continue
-        if SQL.search(text) and NAMES_A_SCHEMA.search(text) or "search_path" in text:
+        if (SQL.search(text) and NAMES_A_SCHEMA.search(text)) or SETS_SEARCH_PATH.search(text):
             found.append(node.lineno)
     return found
 
@@ -182,6 +184,7 @@ def test_the_detector_finds_a_query_across_schemas():
     assert sql_naming_a_schema("cursor.execute(\"SELECT set_config('search_path', %s, true)\")")
     assert not sql_naming_a_schema('cursor.execute(f"DELETE FROM {table} WHERE centre_id = %s")')
     assert not sql_naming_a_schema('"SET {rollup}.value = {rollup}.value + EXCLUDED.value"')
+    assert not sql_naming_a_schema('"""Sets search_path per cursor (a docstring)."""')
 
 
 def test_no_query_names_another_schema_outside_the_allowed_modules():

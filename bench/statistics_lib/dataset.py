@@ -72,7 +72,8 @@ class Dataset:
 
 
 def server_params() -> dict[str, Any]:
-    """psycopg parameters for the server's maintenance database (DATABASE_URL's; the script started the embedded one)."""
+    """psycopg parameters for the server's maintenance database (DATABASE_URL's server; the
+    script started the embedded one when DATABASE_URL was unset)."""
     from config.database import database_settings
 
     db = database_settings()

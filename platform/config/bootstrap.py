@@ -8,7 +8,8 @@ Steps, each skipped when already done:
 1. find a Python >= 3.12 (`DUGNAD_PYTHON`, the running one, `python3.13`/`python3.12`
    on PATH, pyenv's versions, /usr/bin, /usr/local/bin);
 2. create `.venv` with it and install `uv` there;
-3. `uv sync --frozen` from `uv.lock` whenever `pyproject.toml` or `uv.lock` changed;
+3. `uv sync --frozen` from `uv.lock` whenever `pyproject.toml` or `uv.lock` changed
+   (`--no-dev` with the production settings);
 4. re-execute the calling script with `.venv/bin/python`.
 """
 
@@ -107,7 +108,10 @@ def ensure_venv() -> None:
     if not STAMP.exists() or STAMP.read_text() != wanted:
         _say("installing dependencies from uv.lock")
         env = dict(os.environ, UV_PROJECT_ENVIRONMENT=str(VENV), UV_PYTHON=str(VENV_PYTHON))
-        _run([str(uv), "sync", "--frozen", "--no-python-downloads"], env=env)
+        command = [str(uv), "sync", "--frozen", "--no-python-downloads"]
+        if os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith(".production"):
+            command.append("--no-dev")  # a server needs no test tools (deploy/README.md)
+        _run(command, env=env)
         STAMP.write_text(wanted)
 
 

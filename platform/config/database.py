@@ -158,4 +158,3 @@ def database_settings(*, pool_max_size: int = 10) -> dict[str, Any]:
         },
         "TEST": {"NAME": f"test_{base['NAME']}"},
     }
-
