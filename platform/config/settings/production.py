@@ -13,10 +13,10 @@ from django.core.exceptions import ImproperlyConfigured
 from config.database import MISSING_URL
 from config.settings.base import *  # noqa: F403
 from config.settings.base import (
+    CACHE_KEY_FUNCTION,
     DEVELOPMENT_APPS,
     INSTALLED_APPS,
     PLATFORM_DOMAIN,
-    REDIS_URL,
     SHARED_APPS,
 )
 
@@ -24,9 +24,19 @@ if not os.environ.get("DATABASE_URL", "").strip():  # base.py refuses too; said 
     raise ImproperlyConfigured(MISSING_URL)
 SHARED_APPS = [app for app in SHARED_APPS if app not in DEVELOPMENT_APPS]
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app not in DEVELOPMENT_APPS]
-# Several gunicorn workers and the task worker share one cache only through Redis.
+# Several gunicorn workers and the task worker share one cache only through Redis; every key
+# carries the schema (base.py, docs/adr/0019).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if not REDIS_URL:
     raise ImproperlyConfigured("Set REDIS_URL, e.g. redis://127.0.0.1:6379/0 (deploy/README.md).")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_FUNCTION": CACHE_KEY_FUNCTION,
+        "KEY_PREFIX": "dugnad",
+    }
+}
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")

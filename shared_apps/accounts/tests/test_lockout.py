@@ -125,6 +125,7 @@ def test_the_lockout_page_in_danish(danish_centre, member_of):
 @pytest.fixture
 def production_settings(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", secrets.token_urlsafe(60))
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/13")  # production requires it
     import config.settings.production as production
 
     return importlib.reload(production)

@@ -243,6 +243,7 @@ def test_check_deploy_is_clean_with_the_production_settings():
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(45)[:60],
         "PLATFORM_DOMAIN": "dugnad.example",
+        "REDIS_URL": "redis://127.0.0.1:6379/13",  # production requires it (docs/adr/0019)
     }
     result = subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), "check", "--deploy", "--fail-level", "DEBUG"],
