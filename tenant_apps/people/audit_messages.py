@@ -122,3 +122,7 @@ register_message(
     _("Version %(version)s signed by %(volunteer)s"),
     subjects={"volunteer": "volunteer"},
 )
+register_message("volunteer.application_accepted", _("Offer to volunteer accepted"))
+register_message(
+    "volunteer.application_declined", _("Offer to volunteer declined; the details were deleted")
+)

@@ -33,6 +33,11 @@ STAFF_MENU = (
         _("The year's report from your own records, for your federation and municipality."),
     ),
     MenuItem(
+        "award:rounds",
+        _("Volunteer award"),
+        _("Award rounds, nominations from the public, the shortlist and the winner."),
+    ),
+    MenuItem(
         "networkspace:list",
         _("Experience networks"),
         _("Posts, meeting notes, files and figures shared with other centres."),

@@ -79,6 +79,7 @@ TENANT_APPS = [
     "tenant_apps.changetracking",
     "tenant_apps.annualreport",
     "tenant_apps.networkspace",
+    "tenant_apps.award",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

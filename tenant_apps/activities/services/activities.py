@@ -66,7 +66,10 @@ ACTIVITY_FIELDS = (
     "requires_certificate",
     "is_public",
     "is_active",
+    "takes_signups",
+    "signup_places",
 )
+MAX_SIGNUP_PLACES = 1000
 
 
 def _clean_activity(values: dict[str, Any]) -> dict[str, Any]:
@@ -97,6 +100,22 @@ def _clean_activity(values: dict[str, Any]) -> dict[str, Any]:
         raise ApplicationError(
             _("The last date cannot be before the first date."), field="last_date"
         )
+    if values.get("takes_signups"):
+        places = values.get("signup_places")
+        if not isinstance(places, int) or places < 1:
+            raise ApplicationError(
+                _("Give the number of places per session for sign-ups."), field="signup_places"
+            )
+        if places > MAX_SIGNUP_PLACES:
+            raise ApplicationError(
+                _("At most %(max)s places per session.") % {"max": MAX_SIGNUP_PLACES},
+                field="signup_places",
+            )
+        if not values.get("is_public"):
+            raise ApplicationError(
+                _("Only an activity shown on the public pages can take sign-ups."),
+                field="takes_signups",
+            )
     return values
 
 
@@ -115,6 +134,8 @@ def activity_create(
     requires_certificate: bool = False,
     is_public: bool = True,
     is_active: bool = True,
+    takes_signups: bool = False,
+    signup_places: int | None = None,
 ) -> Activity:
     """Add an activity (its sessions are generated separately)."""
     values = _clean_activity(
@@ -132,6 +153,8 @@ def activity_create(
             "requires_certificate": requires_certificate,
             "is_public": is_public,
             "is_active": is_active,
+            "takes_signups": takes_signups,
+            "signup_places": signup_places,
         }
     )
     with transaction.atomic():

@@ -243,7 +243,8 @@ def volunteer_update(
 
 def volunteer_set_status(*, actor: Actor, volunteer: Volunteer, status: str) -> Volunteer:
     """Mark a volunteer active, paused or ended."""
-    if status not in Volunteer.Status.values:
+    if status not in Volunteer.Status.values or status == Volunteer.Status.APPLIED:
+        # An offer to volunteer is only made on the public form, and answered on its own.
         raise ApplicationError(_("Choose active, paused or ended."), field="status")
     with transaction.atomic():
         volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
