@@ -118,6 +118,11 @@ CENTRE_DEMO_STEPS = [
     "tenant_apps.activities.demo.activities_demo",
     "tenant_apps.helprequests.demo.help_requests_demo",
     "tenant_apps.hours.demo.hours_demo",
+    # The public site's forms: offers, public help requests, sign-ups, the award.
+    "tenant_apps.people.demo.volunteer_applications_demo",
+    "tenant_apps.helprequests.demo.public_help_requests_demo",
+    "tenant_apps.activities.demo.public_signups_demo",
+    "tenant_apps.award.demo.award_demo",
     # After the centre's content: it does not change what the steps above make.
     "tenant_apps.people.demo.demo_accounts_link",
     # Last: the report's figures come from everything above.
