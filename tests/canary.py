@@ -26,6 +26,8 @@ _counter = itertools.count(1)
 OVERRIDES: dict[str, Callable[[Callable], dict]] = {
     # A consent belongs to exactly one person.
     "people.Consent": lambda make: {"volunteer": make(apps.get_model("people", "Volunteer"))},
+    # Only a winner who agreed is published; the canary nomination is not.
+    "award.Nomination": lambda make: {"published_at": None},
     # A report is of a year from 2000 on.
     "annual_report.AnnualReport": lambda make: {"year": timezone.localdate().year - 1},
 }
