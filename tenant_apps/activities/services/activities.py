@@ -19,6 +19,7 @@ from tenant_apps.activities.models import (
     ShiftSignup,
 )
 from tenant_apps.activities.recurrence import occurrences
+from tenant_apps.activities.services.signups import signup_places_fill
 from tenants.current import centre_time_zone, local_moment
 from toolkit.errors import ApplicationError
 
@@ -169,6 +170,7 @@ def activity_update(*, activity: Activity, data: dict[str, Any]) -> Activity:
     with transaction.atomic():
         activity = Activity.objects.select_for_update().get(pk=activity.pk)
         old_times = (activity.start_time, activity.end_time)
+        old_places = activity.signup_places if activity.takes_signups else None
         values = _clean_activity(
             {field: data.get(field, getattr(activity, field)) for field in ACTIVITY_FIELDS}
         )
@@ -184,6 +186,9 @@ def activity_update(*, activity: Activity, data: dict[str, Any]) -> Activity:
                 start_time=old_times[0],
                 end_time=old_times[1],
             ).update(start_time=new_times[0], end_time=new_times[1])
+        if activity.takes_signups and (old_places is None or activity.signup_places > old_places):
+            # More places: people move up from the waiting lists (and get an e-mail).
+            signup_places_fill(activity=activity)
     return activity
 
 

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tenant_apps.activities import emails
-from tenant_apps.activities.models import Session, SessionSignup
+from tenant_apps.activities.models import Activity, Session, SessionSignup
 from tenant_apps.activities.selectors import session_has_started
 from tenant_apps.audit.models import AuditAction
 from tenant_apps.audit.services import audit_record
@@ -143,3 +143,20 @@ def session_signups_exported(*, actor: Actor, session: Session, count: int) -> N
             "count": count,
         },
     )
+
+
+def signup_places_fill(*, activity: Activity) -> list[SessionSignup]:
+    """After the places per session grew: move people up from the waiting lists of the
+    activity's coming sessions (each session locked in turn). Returns those who moved up."""
+    moved: list[SessionSignup] = []
+    sessions = Session.objects.filter(
+        activity=activity,
+        is_cancelled=False,
+        signups__status=SessionSignup.Status.WAITING,
+    ).distinct()
+    for session in sessions:
+        with transaction.atomic():
+            locked = _locked_session(session)
+            if not session_has_started(locked):
+                moved += _fill_free_places(locked)
+    return moved

@@ -292,3 +292,15 @@ def test_parallel_sign_ups_fill_exactly_the_places_and_the_rest_wait(centre):
                 Activity.objects.filter(pk=activity_id).delete()
 
         in_thread(clean_up)
+
+
+def test_more_places_move_people_up_from_the_waiting_list_with_an_e_mail(
+    centre, signed_up, mailoutbox, django_capture_on_commit_callbacks
+):
+    with schema_context(centre.schema_name):
+        activity = Activity.objects.get(pk=signed_up.activity_id)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.activity_update(activity=activity, data={"signup_places": 3})
+
+    assert [status for _email, status in stored(centre, signed_up)] == ["confirmed"] * 3
+    assert [message.to for message in mailoutbox] == [["cato@example.org"]]

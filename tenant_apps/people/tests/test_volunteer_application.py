@@ -88,7 +88,7 @@ def test_bad_input_gets_field_errors_in_the_visitors_language_and_keeps_what_was
     assert response.status_code == 400
     text = response.text
     assert 'aria-invalid="true"' in text
-    assert "Skriv inn en gyldig e-postadresse." in text
+    assert "Oppgi en gyldig epost-adresse." in text  # Django's own message, in Norwegian
     assert "Kryss av for å samtykke" in text
     assert 'value="Sunniva"' in text and 'value="not-an-address"' in text
     assert "Driving on Tuesdays" in text
