@@ -147,7 +147,15 @@ class VolunteerInputSerializer(serializers.Serializer):
     )
     availability = AvailabilitySerializer(many=True, required=False)
     start_date = serializers.DateField(required=False)
-    status = serializers.ChoiceField(choices=models.Volunteer.Status.choices, required=False)
+    # An offer to volunteer ("applied") comes only from the public form.
+    status = serializers.ChoiceField(
+        choices=[
+            choice
+            for choice in models.Volunteer.Status.choices
+            if choice[0] != models.Volunteer.Status.APPLIED
+        ],
+        required=False,
+    )
     account_user_id = serializers.IntegerField(required=False, allow_null=True)
 
     def to_service(self) -> dict:

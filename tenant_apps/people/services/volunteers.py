@@ -212,6 +212,9 @@ def volunteer_update(
     with transaction.atomic():
         volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
         before = {key: getattr(volunteer, key) for key in changes}
+        if changes.get("status") == Volunteer.Status.APPLIED != volunteer.status:
+            # An offer to volunteer is only made on the public form.
+            raise ApplicationError(_("Choose active, paused or ended."), field="status")
         for key, value in changes.items():
             setattr(volunteer, key, value)
         _validate_volunteer(volunteer)

@@ -222,3 +222,22 @@ def test_an_offer_not_yet_accepted_is_not_counted_in_the_statistics(centre, appl
     with schema_context(centre.schema_name):
         rows = collect_volunteers(None)
     assert sum(row.value for row in rows) == 0
+
+
+def test_staff_and_the_api_cannot_make_a_volunteer_an_offer(
+    centre, make_volunteer, coordinator, coordinator_client
+):
+    from tenant_apps.people import services
+    from toolkit.errors import ApplicationError
+
+    created = coordinator_client.post(
+        "/api/v1/volunteers/",
+        {"first_name": "Kari", "last_name": "Nordmann", "status": "applied"},
+        content_type="application/json",
+    )
+    assert created.status_code == 400 and "status" in created.json()
+    volunteer = make_volunteer("Ada", "Active")
+    with schema_context(centre.schema_name), pytest.raises(ApplicationError):
+        services.volunteer_update(actor=coordinator, volunteer=volunteer, status="applied")
+    with schema_context(centre.schema_name):
+        assert Volunteer.objects.get(pk=volunteer.pk).status == Volunteer.Status.ACTIVE
