@@ -366,3 +366,16 @@ def session_signups(session: Session | int) -> QuerySet[SessionSignup]:
     order they signed up."""
     # "confirmed" sorts before "waiting".
     return SessionSignup.objects.filter(session=session).order_by("status", "created_at", "id")
+
+
+def signup_counts(sessions: Iterable[Session]) -> dict[int, tuple[int, int]]:
+    """Session id → (confirmed, waiting) sign-ups from the public, in one query."""
+    rows = (
+        SessionSignup.objects.filter(session__in=[session.pk for session in sessions])
+        .values("session_id")
+        .annotate(
+            confirmed=Count("id", filter=Q(status=SessionSignup.Status.CONFIRMED)),
+            waiting=Count("id", filter=Q(status=SessionSignup.Status.WAITING)),
+        )
+    )
+    return {row["session_id"]: (row["confirmed"], row["waiting"]) for row in rows}

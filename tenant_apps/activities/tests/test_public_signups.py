@@ -304,3 +304,10 @@ def test_more_places_move_people_up_from_the_waiting_list_with_an_e_mail(
 
     assert [status for _email, status in stored(centre, signed_up)] == ["confirmed"] * 3
     assert [message.to for message in mailoutbox] == [["cato@example.org"]]
+
+
+def test_the_activity_page_shows_staff_how_full_each_session_is(coordinator_client, signed_up):
+    text = coordinator_client.get(f"/activities/{signed_up.activity_id}/").text
+
+    assert "2 places per session" in text
+    assert "Signed up on the site: 2 of 2, 1 waiting." in text
