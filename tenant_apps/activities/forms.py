@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from tenant_apps.activities.models import Activity, ActivityCategory, Shift
 from tenant_apps.activities.services import ACTIVITY_FIELDS
 from tenant_apps.people.models import AgeBand, TargetGroup
+from toolkit.bounds import COUNT_MAX
 
 
 class ServiceValidatedModelForm(forms.ModelForm):
@@ -215,7 +216,9 @@ class AttendanceRowForm(forms.Form):
     target_group = forms.ChoiceField(
         label=_("Target group"), choices=TARGET_GROUP_CHOICES, required=False
     )
-    count = forms.IntegerField(label=_("Number of people"), min_value=0, required=False)
+    count = forms.IntegerField(
+        label=_("Number of people"), min_value=0, max_value=COUNT_MAX, required=False
+    )
 
     def clean(self):
         data = super().clean()

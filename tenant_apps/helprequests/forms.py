@@ -9,6 +9,7 @@ from tenant_apps.helprequests.models import HelpRequest, RequestType
 from tenant_apps.helprequests.selectors import request_types
 from tenant_apps.people.models import AgeBand, Area, Language, Participant
 from tenant_apps.people.phones import centre_phone_region
+from toolkit.bounds import POSITION_MAX
 from toolkit.forms import PhoneNumberField, phone_number_display
 
 LANGUAGE_CHOICES = Language.choices
@@ -191,7 +192,7 @@ class FollowUpNoteForm(forms.Form):
 
 class RequestTypeForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=100)
-    position = forms.IntegerField(label=_("Position"), min_value=0, max_value=32767)
+    position = forms.IntegerField(label=_("Position"), min_value=0, max_value=POSITION_MAX)
     is_active = forms.BooleanField(
         label=_("In use"),
         required=False,

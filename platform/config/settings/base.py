@@ -271,7 +271,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["shared_apps.accounts.access.RolePolicyPermission"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "toolkit.api_schema.ApiAutoSchema",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
@@ -281,6 +281,15 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     # A service's ApplicationError becomes a 400 (or its own status) like a validation error.
     "EXCEPTION_HANDLER": "toolkit.errors.api_exception_handler",
+    # Input bounds, OPTIONS, throttling and the documented errors: docs/adr/0012.
+    "DEFAULT_PARSER_CLASSES": ["toolkit.api.BoundedJSONParser"],
+    "DEFAULT_METADATA_CLASS": "toolkit.api.ApiMetadata",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "toolkit.api.TokenRateThrottle",
+        "toolkit.api.AddressRateThrottle",
+    ],
+    # Per token and per client address, counted in the default cache (CACHES).
+    "DEFAULT_THROTTLE_RATES": {"token": "120/minute", "address": "300/minute"},
 }
 
 # Menus list only the pages a person may open: the access layer decides (toolkit.navigation).
@@ -305,6 +314,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "toolkit.api_schema.local_time_schema",
+    ],
     # Several models have a "status"; name each choice set after its model.
     "ENUM_NAME_OVERRIDES": {
         "VolunteerStatusEnum": "tenant_apps.people.models.Volunteer.Status",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, time, timedelta
 from typing import Any
 
@@ -19,7 +20,16 @@ from tenant_apps.activities.models import (
     ShiftSignup,
 )
 from tenant_apps.activities.recurrence import occurrences
+from tenant_apps.people.selectors import date_window
 from tenants.current import centre_time_zone, local_moment
+from toolkit.bounds import (
+    CONTROL_CHARACTERS_MESSAGE,
+    TEXT_MAX,
+    date_refuse_outside,
+    has_control_characters,
+    position_next,
+    position_refuse_outside,
+)
 from toolkit.errors import ApplicationError
 
 # Sessions are generated at most this far ahead: enough for a season, never a runaway loop.
@@ -42,7 +52,13 @@ def activity_category_create(
             )
         if position is None:
             highest = ActivityCategory.objects.aggregate(highest=Max("position"))["highest"]
-            position = 0 if highest is None else highest + 1
+            position = position_next(highest)
+        position_refuse_outside(position)
+        for field, text in (("code", code), ("name_nb", name_nb), ("name_da", name_da)):
+            if has_control_characters(text):
+                raise ApplicationError(CONTROL_CHARACTERS_MESSAGE, field=field)
+        if has_control_characters(name_en):
+            raise ApplicationError(CONTROL_CHARACTERS_MESSAGE, field="name_en")
         return ActivityCategory.objects.create(
             code=code, name_nb=name_nb, name_da=name_da, name_en=name_en, position=position
         )
@@ -69,11 +85,21 @@ ACTIVITY_FIELDS = (
 )
 
 
-def _clean_activity(values: dict[str, Any]) -> dict[str, Any]:
-    """Check an activity's fields together; the first broken rule is raised."""
+def _clean_activity(
+    values: dict[str, Any], *, new_dates: Iterable[str] = ("first_date", "last_date")
+) -> dict[str, Any]:
+    """Check an activity's fields together; the first broken rule is raised. The dates named
+    in `new_dates` (those given anew) must lie in the centre's window of plausible dates."""
     values = dict(values)
     for text_field in ("name", "description", "place", "partner_associations"):
         values[text_field] = (values.get(text_field) or "").strip()
+        if has_control_characters(values[text_field]):
+            raise ApplicationError(CONTROL_CHARACTERS_MESSAGE, field=text_field)
+    if len(values["description"]) > TEXT_MAX:
+        raise ApplicationError(
+            _("Keep the description within %(max)s characters.") % {"max": TEXT_MAX},
+            field="description",
+        )
     if not values["name"]:
         raise ApplicationError(_("Give the activity a name."), field="name")
     category = values.get("category")
@@ -96,6 +122,14 @@ def _clean_activity(values: dict[str, Any]) -> dict[str, Any]:
     elif values.get("last_date") and values["last_date"] < values["first_date"]:
         raise ApplicationError(
             _("The last date cannot be before the first date."), field="last_date"
+        )
+    window = date_window()
+    for date_field in new_dates:
+        date_refuse_outside(
+            values.get(date_field),
+            earliest=window.earliest,
+            latest=window.latest,
+            field=date_field,
         )
     return values
 
@@ -147,7 +181,12 @@ def activity_update(*, activity: Activity, data: dict[str, Any]) -> Activity:
         activity = Activity.objects.select_for_update().get(pk=activity.pk)
         old_times = (activity.start_time, activity.end_time)
         values = _clean_activity(
-            {field: data.get(field, getattr(activity, field)) for field in ACTIVITY_FIELDS}
+            {field: data.get(field, getattr(activity, field)) for field in ACTIVITY_FIELDS},
+            new_dates=[
+                field
+                for field in ("first_date", "last_date")
+                if field in data and data[field] != getattr(activity, field)
+            ],
         )
         for field, value in values.items():
             setattr(activity, field, value)
