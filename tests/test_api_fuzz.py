@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
 import time
 from collections import Counter
 
@@ -35,8 +36,9 @@ from schemathesis.specs.openapi.checks import (
 from shared_apps.accounts import facade
 from tests.factories import make_volunteer
 
-# Examples per operation and generation mode (positive: valid input; negative: invalid).
-EXAMPLES = 12
+# Examples per operation, role and generation mode (positive: valid input; negative:
+# invalid). Raise it for a deeper run: API_FUZZ_EXAMPLES=100 ./manage.py test tests/test_api_fuzz.py
+EXAMPLES = int(os.environ.get("API_FUZZ_EXAMPLES", "7"))
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance]
 
 

@@ -1,7 +1,8 @@
 """The REST API's common parts, set once in settings.REST_FRAMEWORK (docs/adr/0012).
 
-- `BoundedJSONParser`   the only parser: JSON nested at most `JSON_DEPTH_MAX` deep, no
-                        control characters in any string or key (400, never a crash)
+- `BoundedJSONParser`   JSON nested at most `JSON_DEPTH_MAX` deep, no control characters
+                        in any string or key (400, never a crash); `BoundedFormParser` and
+                        `BoundedMultiPartParser` refuse control characters the same way
 - `ApiMetadata`         OPTIONS describes the endpoint without looking up an object
 - `TokenRateThrottle`, `AddressRateThrottle`  requests per token and per address (429 with
                         Retry-After), counted in the cache under the centre's schema
@@ -16,7 +17,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError
 from rest_framework.metadata import SimpleMetadata
-from rest_framework.parsers import JSONParser
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -61,6 +62,33 @@ class BoundedJSONParser(JSONParser):
             ) from None
         _refuse_deep_or_control(document)
         return document
+
+
+def _refuse_control_in_form(data) -> None:
+    for key, values in data.lists():
+        if has_control_characters(key) or any(
+            isinstance(value, str) and has_control_characters(value) for value in values
+        ):
+            raise ParseError(_("The form data contains invisible control characters."))
+
+
+class BoundedFormParser(FormParser):
+    """Form-encoded bodies, refused with a 400 when they hold control characters."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        data = super().parse(stream, media_type, parser_context)
+        _refuse_control_in_form(data)
+        return data
+
+
+class BoundedMultiPartParser(MultiPartParser):
+    """Multipart bodies (no endpoint takes files), refused with a 400 when their fields hold
+    control characters."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        parsed = super().parse(stream, media_type, parser_context)
+        _refuse_control_in_form(parsed.data)
+        return parsed
 
 
 # --- OPTIONS ------------------------------------------------------------------------------

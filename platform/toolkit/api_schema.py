@@ -77,7 +77,7 @@ ERROR_RESPONSES = {
 }
 BODY_ERROR_RESPONSES = {
     "413": ("The request body is too large.", _DETAIL),
-    "415": ("The request body is not JSON.", _DETAIL),
+    "415": ("The request body is in a format the API does not read.", _DETAIL),
 }
 
 

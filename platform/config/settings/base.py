@@ -282,7 +282,11 @@ REST_FRAMEWORK = {
     # A service's ApplicationError becomes a 400 (or its own status) like a validation error.
     "EXCEPTION_HANDLER": "toolkit.errors.api_exception_handler",
     # Input bounds, OPTIONS, throttling and the documented errors: docs/adr/0012.
-    "DEFAULT_PARSER_CLASSES": ["toolkit.api.BoundedJSONParser"],
+    "DEFAULT_PARSER_CLASSES": [
+        "toolkit.api.BoundedJSONParser",
+        "toolkit.api.BoundedFormParser",
+        "toolkit.api.BoundedMultiPartParser",
+    ],
     "DEFAULT_METADATA_CLASS": "toolkit.api.ApiMetadata",
     "DEFAULT_THROTTLE_CLASSES": [
         "toolkit.api.TokenRateThrottle",
