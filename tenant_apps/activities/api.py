@@ -118,6 +118,9 @@ class ActivityInputSerializer(serializers.Serializer):
     requires_certificate = serializers.BooleanField(required=False, default=False)
     is_public = serializers.BooleanField(required=False, default=True)
     is_active = serializers.BooleanField(required=False, default=True)
+    target_group = serializers.ChoiceField(
+        choices=TargetGroup.choices, required=False, allow_blank=True, default=""
+    )
 
 
 class ActivityFilter(django_filters.FilterSet):

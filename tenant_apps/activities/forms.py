@@ -64,6 +64,7 @@ class ActivityForm(ServiceValidatedModelForm):
             "end_time": TimeInput(),
         }
         help_texts = {
+            "target_group": _("Whom it is for, in the public calendar's filter. Empty: everyone."),
             "last_date": _("Leave empty if the activity goes on until further notice."),
             "partner_associations": _("Associations the centre runs the activity with."),
             "requires_certificate": _(

@@ -2,6 +2,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tenant_apps.people.models import TargetGroup
 from toolkit.bounds import COUNT_MAX, POSITION_MAX
 from toolkit.i18n import LocalizedNameMixin
 
@@ -62,6 +63,10 @@ class Activity(models.Model):
     end_time = models.TimeField(_("ends"))
     requires_certificate = models.BooleanField(_("requires a police certificate"), default=False)
     is_public = models.BooleanField(_("shown on the public pages"), default=True)
+    # Whom the activity is for, on the public calendar's filter ("": everyone).
+    target_group = models.CharField(
+        _("target group"), max_length=30, choices=TargetGroup.choices, blank=True
+    )
     is_active = models.BooleanField(_("running"), default=True)
     calendar_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

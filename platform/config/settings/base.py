@@ -117,6 +117,7 @@ CENTRE_DEMO_STEPS = [
     "tenant_apps.activities.demo.activities_demo",
     "tenant_apps.helprequests.demo.help_requests_demo",
     "tenant_apps.hours.demo.hours_demo",
+    "tenant_apps.home.demo.public_site_demo",
     # After the centre's content: it does not change what the steps above make.
     "tenant_apps.people.demo.demo_accounts_link",
     # Last: the report's figures come from everything above.
@@ -347,6 +348,25 @@ LOGGING = {
 }
 
 # --- Integrations: off unless configured ---------------------------------------------
+# Sentry (config.sentry): events carry no personal data and are tagged with the centre.
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+# The environment defaults to the settings module's name: production, test, base.
+SENTRY_ENVIRONMENT = (
+    os.environ.get("SENTRY_ENVIRONMENT")
+    or (os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings.base").rsplit(".", 1)[-1])
+)
+SENTRY_RELEASE = os.environ.get("SENTRY_RELEASE") or None
+SENTRY_TRACES_SAMPLE_RATE = float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0") or 0)
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+
+# Last, so every setting above is final: Sentry starts only with a DSN.
+if SENTRY_DSN:
+    from config.sentry import sentry_init
+
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=SENTRY_ENVIRONMENT,
+        release=SENTRY_RELEASE,
+        traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
+    )

@@ -20,6 +20,7 @@ from tenant_apps.activities.models import (
     ShiftSignup,
 )
 from tenant_apps.activities.recurrence import occurrences
+from tenant_apps.people.models import TargetGroup
 from tenant_apps.people.selectors import date_window
 from tenants.current import centre_time_zone, local_moment
 from toolkit.bounds import (
@@ -82,6 +83,7 @@ ACTIVITY_FIELDS = (
     "requires_certificate",
     "is_public",
     "is_active",
+    "target_group",
 )
 
 
@@ -105,6 +107,9 @@ def _clean_activity(
     category = values.get("category")
     if not isinstance(category, ActivityCategory) or not category.is_active:
         raise ApplicationError(_("Choose one of the categories in use."), field="category")
+    values["target_group"] = values.get("target_group") or ""
+    if values["target_group"] and values["target_group"] not in TargetGroup.values:
+        raise ApplicationError(_("Choose one of the target groups."), field="target_group")
     if values.get("recurrence") not in Activity.Recurrence.values:
         raise ApplicationError(_("Choose how often the activity happens."), field="recurrence")
     if not isinstance(values.get("first_date"), date):
@@ -149,6 +154,7 @@ def activity_create(
     requires_certificate: bool = False,
     is_public: bool = True,
     is_active: bool = True,
+    target_group: str = "",
 ) -> Activity:
     """Add an activity (its sessions are generated separately)."""
     values = _clean_activity(
@@ -166,6 +172,7 @@ def activity_create(
             "requires_certificate": requires_certificate,
             "is_public": is_public,
             "is_active": is_active,
+            "target_group": target_group,
         }
     )
     with transaction.atomic():

@@ -39,7 +39,7 @@ UPDATE activities_attendance SET count = 100000 WHERE count > 100000;
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("activities", "0002_activities_sessions_shifts"),
+        ("activities", "0003_site_target_group"),
         ("people", "0002_api_bounds"),
     ]
 
