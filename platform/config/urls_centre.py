@@ -12,8 +12,12 @@ from tenant_apps.staff import views as staff_views
 
 urlpatterns = [
     path("", home_views.home, name="centre-home"),
+    path("", include("tenant_apps.home.urls")),
+    path("robots.txt", home_views.robots_txt, name="robots"),
+    path("sitemap.xml", home_views.sitemap_xml, name="sitemap"),
     path("account/", include("shared_apps.accounts.urls")),
     path("account/two-factor/", include("shared_apps.accounts.urls_two_factor")),
+    path("staff/site/", include("tenant_apps.home.staff_urls")),
     path("staff/", include("tenant_apps.staff.urls")),
     path("staff/audit/", include("tenant_apps.audit.urls")),
     path("people/", include("tenant_apps.people.urls")),
@@ -34,6 +38,7 @@ urlpatterns = [
 ]
 
 # Styled, translated error pages with the host's menu and a way back.
+handler400 = "config.error_views.bad_request"
 handler403 = "config.error_views.permission_denied"
 handler404 = "config.error_views.page_not_found"
 handler500 = "config.error_views.server_error"

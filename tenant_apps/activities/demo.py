@@ -362,6 +362,10 @@ def _activity(template, language, rng, today, volunteers, certified, fallback) -
         partner_associations=text(template.partner_nb, template.partner_da),
         requires_certificate=template.requires_certificate,
         is_public=template.is_public,
+        # Whom it is for on the public calendar: the group most of its attendance counts name.
+        target_group=next(
+            (group for _band, group, _low, _high in template.attendance if group), ""
+        ),
     )
     sessions = services.sessions_generate(activity=activity, until=max(today + AHEAD, first))
     # A few sessions did not happen: holidays and the odd storm.

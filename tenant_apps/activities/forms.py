@@ -12,6 +12,7 @@ from tenant_apps.activities.models import Activity, ActivityCategory, Shift
 from tenant_apps.activities.services import ACTIVITY_FIELDS
 from tenant_apps.people.models import AgeBand, TargetGroup
 from tenant_apps.people.phones import centre_phone_region
+from toolkit.bounds import COUNT_MAX
 from toolkit.forms import PhoneNumberField
 from toolkit.publicforms import PublicForm, consent_field
 
@@ -66,6 +67,7 @@ class ActivityForm(ServiceValidatedModelForm):
             "end_time": TimeInput(),
         }
         help_texts = {
+            "target_group": _("Whom it is for, in the public calendar's filter. Empty: everyone."),
             "last_date": _("Leave empty if the activity goes on until further notice."),
             "partner_associations": _("Associations the centre runs the activity with."),
             "takes_signups": _(
@@ -222,7 +224,9 @@ class AttendanceRowForm(forms.Form):
     target_group = forms.ChoiceField(
         label=_("Target group"), choices=TARGET_GROUP_CHOICES, required=False
     )
-    count = forms.IntegerField(label=_("Number of people"), min_value=0, required=False)
+    count = forms.IntegerField(
+        label=_("Number of people"), min_value=0, max_value=COUNT_MAX, required=False
+    )
 
     def clean(self):
         data = super().clean()

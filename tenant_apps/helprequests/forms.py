@@ -9,6 +9,7 @@ from tenant_apps.helprequests.models import HelpRequest, RequestType
 from tenant_apps.helprequests.selectors import request_types
 from tenant_apps.people.models import AgeBand, Area, Consent, Language, Participant
 from tenant_apps.people.phones import centre_phone_region
+from toolkit.bounds import POSITION_MAX
 from toolkit.forms import PhoneNumberField, phone_number_display
 from toolkit.publicforms import PublicForm, consent_field
 
@@ -197,7 +198,7 @@ class FollowUpNoteForm(forms.Form):
 
 class RequestTypeForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=100)
-    position = forms.IntegerField(label=_("Position"), min_value=0, max_value=32767)
+    position = forms.IntegerField(label=_("Position"), min_value=0, max_value=POSITION_MAX)
     is_active = forms.BooleanField(
         label=_("In use"),
         required=False,

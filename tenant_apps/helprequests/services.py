@@ -33,6 +33,12 @@ from tenant_apps.people.models import AgeBand, Area, Consent, Language, Particip
 from tenant_apps.people.selectors import mentions_health
 from tenant_apps.people.services import participant_create
 from toolkit.actors import PUBLIC_VISITOR, Actor
+from toolkit.bounds import (
+    CONTROL_CHARACTERS_MESSAGE,
+    has_control_characters,
+    position_next,
+    position_refuse_outside,
+)
 from toolkit.emails import after_commit_in_this_schema
 from toolkit.errors import ApplicationError
 
@@ -528,6 +534,8 @@ def _check_type_name(name: str) -> str:
         raise ApplicationError(
             _("Keep this under %(count)d characters.") % {"count": 100}, field="name"
         )
+    if has_control_characters(name):
+        raise ApplicationError(CONTROL_CHARACTERS_MESSAGE, field="name")
     return name
 
 
@@ -546,7 +554,8 @@ def request_type_create(*, name: str, code: str = "", position: int | None = Non
             )
         if position is None:
             highest = RequestType.objects.aggregate(highest=Max("position"))["highest"]
-            position = 0 if highest is None else highest + 1
+            position = position_next(highest)
+        position_refuse_outside(position)
         return RequestType.objects.create(code=code, name=name, position=position)
 
 
@@ -555,8 +564,7 @@ def request_type_update(
 ) -> RequestType:
     """Rename, reorder or retire a type of help (retired types stay on existing requests)."""
     name = _check_type_name(name)
-    if position < 0:
-        raise ApplicationError(_("The position cannot be negative."), field="position")
+    position_refuse_outside(position)
     request_type.name = name
     request_type.position = position
     request_type.is_active = is_active

@@ -19,6 +19,7 @@ from shared_apps.accounts.access import Policy
 from shared_apps.accounts.roles import CENTRE_MEMBERS, CENTRE_STAFF
 from tenant_apps.people import models, selectors, services
 from tenant_apps.people.phones import PhoneNumberSerializerField
+from toolkit.api_schema import BlankableEmailField
 
 # --- Filters ------------------------------------------------------------------------------
 
@@ -80,7 +81,7 @@ class VolunteerOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     first_name = serializers.CharField()
     last_name = serializers.CharField()
-    email = serializers.EmailField()
+    email = BlankableEmailField()
     phone = serializers.CharField()
     date_of_birth = serializers.DateField(allow_null=True)
     age_band = serializers.CharField()

@@ -330,6 +330,18 @@ class CentreSettings(models.Model):
     confidentiality_version = models.CharField(
         _("current confidentiality declaration version"), max_length=30, default="2026-1"
     )
+    # The window of plausible dates (activities, session plans, hours, volunteers' start):
+    # a typo such as year 0001 or 2206 is refused instead of stored (docs/adr/0012).
+    date_window_years_back = models.PositiveSmallIntegerField(
+        _("dates may lie this many years back"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    date_window_years_ahead = models.PositiveSmallIntegerField(
+        _("dates may lie this many years ahead"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
 
     class Meta:
         verbose_name = _("centre settings")

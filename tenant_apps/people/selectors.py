@@ -5,7 +5,8 @@ Other apps call:
   / `valid_certificate_exists(on_date)`: a volunteer without a valid police certificate
   record may not be assigned to a help request or an activity that requires one;
 - `expiring_certificates(within_days=60)`: for the coordinator dashboard;
-- `missing_consents(person)`: what the pages show as missing.
+- `missing_consents(person)`: what the pages show as missing;
+- `date_window()`: the dates the centre accepts (activities, plans, hours, start dates).
 
 A certificate record is valid on a day from the day it was seen up to and including its
 renewal date ("renew by 1 March" still counts on 1 March).
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import (
     Count,
     Exists,
@@ -82,6 +84,24 @@ def today() -> datetime.date:
 def centre_settings() -> CentreSettings:
     """The centre's settings row, or the defaults (unsaved) if it has none yet."""
     return CentreSettings.objects.order_by("pk").first() or CentreSettings()
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    """The dates a centre accepts for activities, session plans, hours and start dates."""
+
+    earliest: datetime.date
+    latest: datetime.date
+
+
+def date_window() -> DateWindow:
+    """Today ± the centre's settings (date_window_years_back / _ahead)."""
+    settings_row = centre_settings()
+    day = today()
+    return DateWindow(
+        earliest=day - relativedelta(years=settings_row.date_window_years_back),
+        latest=day + relativedelta(years=settings_row.date_window_years_ahead),
+    )
 
 
 def skill_list(*, active_only: bool = False) -> QuerySet[Skill]:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("activities", "0002_activities_sessions_shifts"),
+        ("activities", "0004_api_bounds_one_shift_per_session"),
     ]
 
     operations = [
