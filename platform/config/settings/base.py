@@ -89,6 +89,8 @@ TENANT_DOMAIN_MODEL = "tenants.Domain"
 TENANT_BASE_SCHEMA = "centre_template"
 PUBLIC_SCHEMA_URLCONF = "config.urls_platform"
 ROOT_URLCONF = "config.urls_centre"
+# Seconds a host -> centre lookup stays in the cache (tenants.selectors; 0: not cached).
+CENTRE_HOST_CACHE_SECONDS = 60
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 
 # Steps run inside a new centre's schema, in order, with a tenants.contracts.CentreDefaults.
