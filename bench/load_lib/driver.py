@@ -7,8 +7,9 @@ Reads a JSON plan on stdin:
 Each simulated user loops without pause: picks a page by weight, then one of the page's
 requests at random (a centre's host, a session cookie or a token), and GETs it without
 following redirects; anything but 200 is a failure. Statistics are reset after the warm-up.
-Writes one JSON object to stdout: per page and in total, requests, failures, rps and the
-p50/p95/p99 response times (locust's histogram: 2 significant digits above 100 ms).
+Writes one JSON object to stdout: per page and in total, requests, failures, rps, the
+p50/p95/p99 response times and their histogram (locust rounds to 2 significant digits above
+100 ms).
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ def entry_figures(entry, seconds: float) -> dict:
         "p95_ms": entry.get_response_time_percentile(0.95) if count else None,
         "p99_ms": entry.get_response_time_percentile(0.99) if count else None,
         "avg_ms": entry.avg_response_time if count else None,
+        # Response times (ms, rounded as locust rounds them) -> count, to merge rounds.
+        "histogram": {str(ms): n for ms, n in entry.response_times.items()},
     }
 
 

@@ -30,6 +30,14 @@ AXES_FAILURE_LIMIT = 1_000_000
 
 CENTRE_HOST_CACHE_SECONDS = int(os.environ.get("BENCH_HOST_CACHE_SECONDS", "60"))
 
+# Per-process memory by default, with room for every centre's host (the default keeps 300
+# entries, fewer than the centres: lookups would be culled and miss).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
 if os.environ.get("BENCH_REDIS_URL"):
     CACHES = {
         "default": {
