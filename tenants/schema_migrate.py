@@ -270,8 +270,13 @@ def migrate_one(schema: str) -> tuple[str, str | None]:
 
 
 def _close_connections() -> None:
+    """Close this process's connections, and the connection pool's threads and sockets,
+    which a forked process must not share."""
     for conn in connections.all():
         conn.close()
+        close_pool = getattr(conn, "close_pool", None)
+        if close_pool is not None:
+            close_pool()
 
 
 def pool_size(schemas: int) -> int:
