@@ -211,17 +211,21 @@ def make_plan(loader: MigrationLoader, applied: frozenset[Key]) -> Plan:
     return Plan(steps=steps, needs_post_migrate=needs_post_migrate, final_state=state)
 
 
-def apply_plan(schema: str, plan: Plan, *, verbosity: int = 0) -> None:
+def apply_plan(schema: str, plan: Plan, *, create_table: bool = True, verbosity: int = 0) -> None:
     """Run `plan` in `schema`, in one transaction (a savepoint if one is open)."""
     from django.core.management.sql import emit_post_migrate_signal, emit_pre_migrate_signal
 
     try:
-        # As django-tenants: create the schema's migration table in the schema itself.
-        connection.set_schema(schema, include_public=False)
+        # As django-tenants: create the schema's migration table in the schema itself (a
+        # schema with migrations applied has it: no need to look it up).
+        connection.set_schema(schema, include_public=not create_table)
         with transaction.atomic():
             recorder = MigrationRecorder(connection)
-            recorder.ensure_schema()
-            connection.set_schema(schema)
+            if create_table:
+                recorder.ensure_schema()
+                connection.set_schema(schema)
+            else:
+                recorder._has_table = True  # spares record_applied a catalogue query
             if plan.needs_post_migrate:
                 emit_pre_migrate_signal(verbosity, False, connection.alias)
             for step in plan.steps:
@@ -258,7 +262,8 @@ def _plan_for(applied: frozenset[Key]) -> Plan:
 def migrate_one(schema: str) -> tuple[str, str | None]:
     """Migrate one schema that is behind; (schema, None) or (schema, the error)."""
     try:
-        apply_plan(schema, _plan_for(_applied_by_schema[schema]))
+        applied = _applied_by_schema[schema]
+        apply_plan(schema, _plan_for(applied), create_table=not applied)
     except Exception as error:  # reported per schema, the others go on
         if not connection.in_atomic_block:
             connection.close_if_unusable_or_obsolete()
