@@ -24,6 +24,7 @@ urlpatterns = [
     path("hours/", include("tenant_apps.hours.urls")),
     path("networks/", include("tenant_apps.networkspace.urls")),
     path("annual-report/", include("tenant_apps.annualreport.urls")),
+    path("privacy/", include("tenant_apps.privacy.urls")),
     path("api/v1/", include("config.urls_api")),
     path("i18n/setlang/", session_endpoint(set_language), name="set_language"),
 ]

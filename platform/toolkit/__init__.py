@@ -13,6 +13,8 @@ here; if two apps need the same helper, move it here.
 - `emails`      a message in the recipient's language from one template trio
 - `forms`       decimal fields that read "1,5", phone numbers checked and stored as E.164
 - `formats`     dates the language's way ("onsdag 9. desember")
+- `pdf`         PDF from HTML with WeasyPrint, fetching nothing
+- `personal_data` the GDPR registry: what each app holds about a person, export and erasure
 - `templatetags` `{% load toolkit %}`: `weekday_date`, `weekday_date_time`, `phone`
 - `templates/toolkit/_htmx.html`  htmx with the one configuration the strict CSP needs
 """

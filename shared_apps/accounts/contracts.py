@@ -82,3 +82,28 @@ class NewApiToken:
 
     token: ApiTokenInfo
     key: str
+
+
+@dataclass(frozen=True)
+class AccountRole:
+    """A role the account holds somewhere: a centre, a federation or a municipality."""
+
+    place: str
+    role: str
+    role_label: str
+    since: datetime
+
+
+@dataclass(frozen=True)
+class AccountData:
+    """Everything the shared schema holds about one account, for the person's own export."""
+
+    user_id: int
+    email: str
+    full_name: str
+    preferred_language: str
+    joined: datetime
+    last_login: datetime | None
+    roles: tuple[AccountRole, ...]
+    api_tokens: tuple[ApiTokenInfo, ...]
+    second_factors: int

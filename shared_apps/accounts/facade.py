@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from shared_apps.accounts import services, tokens
 from shared_apps.accounts.contracts import (
+    AccountData,
+    AccountRole,
     ApiTokenInfo,
     CentreAccount,
     CentreMember,
@@ -236,3 +238,61 @@ def api_token_revoke(*, user_id: int, centre_id: int, token_id: int) -> ApiToken
     """Revoke one of the person's own tokens at the centre (raises ApplicationError if none)."""
     token = tokens.api_token_revoke(user_id=user_id, centre_id=centre_id, token_id=token_id)
     return _token(token)
+
+
+# --- The person's own data (GDPR) ---------------------------------------------------------
+
+
+def account_data(*, user_id: int) -> AccountData:
+    """What the shared schema holds about an account: for that person's own export only (it
+    names every place they have a role)."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = User.objects.get(pk=user_id)
+    roles = [
+        AccountRole(
+            place=membership.centre.name,
+            role=membership.role,
+            role_label=_role_label(membership.role),
+            since=membership.created_at,
+        )
+        for membership in user.centre_memberships.select_related("centre").order_by("id")
+    ]
+    roles += [
+        AccountRole(
+            place=membership.federation.name,
+            role=membership.role,
+            role_label=_role_label(membership.role),
+            since=membership.created_at,
+        )
+        for membership in user.federation_memberships.select_related("federation").order_by("id")
+    ]
+    roles += [
+        AccountRole(
+            place=access.municipality.name,
+            role=Role.MUNICIPALITY_VIEWER,
+            role_label=_role_label(Role.MUNICIPALITY_VIEWER),
+            since=access.created_at,
+        )
+        for access in user.municipality_access.select_related("municipality").order_by("id")
+    ]
+    return AccountData(
+        user_id=user.pk,
+        email=user.email,
+        full_name=user.full_name,
+        preferred_language=user.preferred_language,
+        joined=user.date_joined,
+        last_login=user.last_login,
+        roles=tuple(roles),
+        api_tokens=tuple(_token(token) for token in user.api_tokens.order_by("id")),
+        second_factors=TOTPDevice.objects.filter(user=user).count()
+        + StaticDevice.objects.filter(user=user).count(),
+    )
+
+
+def account_erase(*, user_id: int) -> list[int]:
+    """Erase the account (the person's own request): their roles at every centre go, and the
+    account keeps no e-mail address or name. Returns the ids of the centres where they had a
+    role (raises ApplicationError while they are a centre's only manager)."""
+    return services.account_erase(user=User.objects.get(pk=user_id))

@@ -452,3 +452,51 @@ def user_preferences_update(*, user: User, full_name: str, preferred_language: s
         user.preferred_language = preferred_language
         user.save(update_fields=["full_name", "preferred_language"])
     return user
+
+
+def _erased_email(user: User) -> str:
+    return f"erased-{user.pk}@erased.invalid"
+
+
+def account_erase(*, user: User) -> list[int]:
+    """Erase a person's account (GDPR): their roles at every centre, federation and
+    municipality go, with their API tokens, second factors and pending invitations; the row
+    stays without e-mail address or name, inactive and without a password, so that the ids
+    in centres' records still point at "an erased account". Returns the ids of the centres
+    where they had a role. Refused while they are a centre's only manager."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        memberships = list(
+            CentreMembership.objects.select_for_update().filter(user=user).select_related("centre")
+        )
+        for membership in memberships:
+            if membership.role == Role.CENTRE_ADMIN:
+                try:
+                    _keep_a_manager(centre=membership.centre, losing=membership)
+                except ApplicationError:
+                    raise ApplicationError(
+                        _(
+                            "You are the only manager of %(centre)s. Make someone else manager "
+                            "there before you erase your account."
+                        )
+                        % {"centre": membership.centre.name}
+                    ) from None
+        centre_ids = sorted({membership.centre_id for membership in memberships})
+        CentreMembership.objects.filter(user=user).delete()
+        user.federation_memberships.all().delete()
+        user.municipality_access.all().delete()
+        user.api_tokens.all().delete()
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+        Invitation.objects.filter(email__iexact=user.email, accepted_at__isnull=True).delete()
+        user.email = _erased_email(user)
+        user.full_name = ""
+        user.is_active = False
+        user.is_staff = False
+        user.is_superuser = False
+        user.set_unusable_password()
+        user.save()
+    return centre_ids

@@ -54,7 +54,13 @@ STAFF_MENU = (
     MenuItem(
         "audit:list", _("Audit log"), _("Who signed in here, and who viewed or changed what.")
     ),
+    MenuItem(
+        "privacy:retention",
+        _("Privacy (GDPR)"),
+        _("Retention rules and their dry run, the record of processing activities."),
+    ),
     MenuItem("staff:profile", _("Your account"), _("Your name, e-mail address and role here.")),
+    MenuItem("privacy:me", _("Your data"), _("Download what the centre holds about you.")),
 )
 
 # What a volunteer works with, in the order they need it: the same pages as the staff menu
@@ -69,6 +75,7 @@ VOLUNTEER_MENU = (
     MenuItem("hours:list", _("Hours")),
     MenuItem("people:me", _("My volunteer profile")),
     MenuItem("staff:profile", _("Your account")),
+    MenuItem("privacy:me", _("Your data")),
 )
 
 

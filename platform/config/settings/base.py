@@ -66,6 +66,7 @@ SHARED_APPS = [
     "shared_apps.dashboard",
     "shared_apps.networks",
     "shared_apps.reports",
+    "shared_apps.ropa",
 ]
 TENANT_APPS = [
     "django.contrib.contenttypes",
@@ -79,6 +80,7 @@ TENANT_APPS = [
     "tenant_apps.changetracking",
     "tenant_apps.annualreport",
     "tenant_apps.networkspace",
+    "tenant_apps.privacy",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
@@ -119,6 +121,7 @@ CENTRE_DEMO_STEPS = [
     "tenant_apps.hours.demo.hours_demo",
     # After the centre's content: it does not change what the steps above make.
     "tenant_apps.people.demo.demo_accounts_link",
+    "tenant_apps.privacy.demo.privacy_demo",
     # Last: the report's figures come from everything above.
     "tenant_apps.annualreport.demo.annual_report_demo",
 ]
