@@ -209,6 +209,21 @@ ALLOWED_FIELDS = {
         "year",
     },
     "reports.AnnualReportStatus": {"centre", "changed_at", "id", "status", "year"},
+    # A federation's template of a record of processing activities: what its centres
+    # typically process, written by the federation; no person's data.
+    "ropa.ProcessingActivityTemplate": {
+        "data_categories",
+        "data_subjects",
+        "federation",
+        "id",
+        "legal_basis",
+        "name",
+        "position",
+        "purpose",
+        "recipients",
+        "retention",
+        "security_measures",
+    },
     "sessions.Session": {"expire_date", "session_data", "session_key"},
     "statistics.CentreFigure": {"centre", "dimension", "key", "month", "value"},
     "statistics.CentreWatermark": {"centre", "computed_at", "id", "source_version"},
