@@ -150,9 +150,10 @@ class Volunteer(models.Model):
 
     @property
     def full_name(self) -> str:
-        if self.erased_at is not None:
-            return _("Erased volunteer %(number)s") % {"number": self.pk}
-        return f"{self.first_name} {self.last_name}".strip()
+        name = f"{self.first_name} {self.last_name}".strip()
+        # Only erasure leaves a volunteer without a name (services require one); the name
+        # fields, not erased_at, decide, so that lists loading `.only(names)` stay one query.
+        return name or _("Erased volunteer %(number)s") % {"number": self.pk}
 
 
 class AvailabilitySlot(models.Model):
@@ -258,9 +259,9 @@ class Participant(models.Model):
         verbose_name_plural = _("participants")
 
     def __str__(self) -> str:
-        if self.erased_at is not None:
-            return _("Erased participant %(number)s") % {"number": self.pk}
-        return f"{self.first_name} {self.last_name}".strip()
+        name = f"{self.first_name} {self.last_name}".strip()
+        # Only erasure leaves a participant without a name (see Volunteer.full_name).
+        return name or _("Erased participant %(number)s") % {"number": self.pk}
 
     @property
     def full_name(self) -> str:

@@ -28,6 +28,7 @@ def test_volunteer_overview_shows_centre_role_and_only_their_pages(volunteer_cli
         "/hours/",
         "/people/me/",
         "/staff/profile/",
+        "/privacy/me/",
     ]
     assert "/staff/members/" not in [page.url for page in response.context["pages"]]
 
@@ -51,6 +52,7 @@ def test_coordinator_overview_links_members_and_tokens(coordinator_client):
         "/staff/members/",
         "/staff/tokens/",
         "/staff/profile/",
+        "/privacy/me/",
     ]
 
 
@@ -74,7 +76,9 @@ def test_manager_overview_links_every_staff_page(centre_admin_client):
         "/staff/members/invite/",
         "/staff/tokens/",
         "/staff/audit/",
+        "/privacy/retention/",
         "/staff/profile/",
+        "/privacy/me/",
     ]
 
 
