@@ -54,6 +54,7 @@ def last_shift() -> dict[int, datetime.date]:
 register_personal_data(
     kind=VOLUNTEER,
     key="activities.shifts",
+    models=("activities.ShiftSignup",),
     title=_("Shifts"),
     export=_export,
     erase=_erase,

@@ -92,6 +92,7 @@ for kind in (VOLUNTEER, PARTICIPANT, ACCOUNT):
     register_personal_data(
         kind=kind,
         key="audit.events",
+        models=("audit.AuditEvent",),
         title=_("Audit log"),
         export=_export,
         erase=_erase,

@@ -128,6 +128,7 @@ def last_helped() -> dict[int, datetime.date]:
 register_personal_data(
     kind=PARTICIPANT,
     key="helprequests.requests",
+    models=("helprequests.HelpRequest", "helprequests.FollowUpNote"),
     title=_("Help requests"),
     export=_requests_export,
     erase=_requests_erase,
@@ -140,6 +141,7 @@ register_personal_data(
 register_personal_data(
     kind=VOLUNTEER,
     key="helprequests.assignments",
+    models=("helprequests.Assignment",),
     title=_("Help given"),
     export=_assignments_export,
     erase=_assignments_erase,

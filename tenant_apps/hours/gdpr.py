@@ -59,6 +59,7 @@ def last_logged() -> dict[int, datetime.date]:
 register_personal_data(
     kind=VOLUNTEER,
     key="hours.entries",
+    models=("hours.HoursEntry",),
     title=_("Hours"),
     export=_export,
     erase=_erase,

@@ -177,6 +177,7 @@ def _recorded_by_erase(person: Person) -> int:
 register_personal_data(
     kind=VOLUNTEER,
     key="people.volunteer",
+    models=("people.Volunteer", "people.AvailabilitySlot"),
     title=_("Volunteer record"),
     export=_volunteer_export,
     erase=_volunteer_erase,
@@ -189,6 +190,7 @@ register_personal_data(
 register_personal_data(
     kind=VOLUNTEER,
     key="people.consents",
+    models=("people.Consent",),
     title=_("Consents"),
     export=_consents_export("volunteer_id"),
     erase=_consents_erase("volunteer_id"),
@@ -197,6 +199,7 @@ register_personal_data(
 register_personal_data(
     kind=VOLUNTEER,
     key="people.certificates",
+    models=("people.PoliceCertificateRecord",),
     title=_("Police certificates seen"),
     export=_certificates_export,
     kept=_(
@@ -207,6 +210,7 @@ register_personal_data(
 register_personal_data(
     kind=VOLUNTEER,
     key="people.declarations",
+    models=("people.ConfidentialityDeclaration",),
     title=_("Confidentiality declarations"),
     export=_declarations_export,
     kept=_("Kept: the date and version of the confidentiality declaration signed."),
@@ -214,6 +218,7 @@ register_personal_data(
 register_personal_data(
     kind=PARTICIPANT,
     key="people.participant",
+    models=("people.Participant",),
     title=_("Participant record"),
     export=_participant_export,
     erase=_participant_erase,
@@ -223,6 +228,7 @@ register_personal_data(
 register_personal_data(
     kind=PARTICIPANT,
     key="people.consents",
+    models=("people.Consent",),
     title=_("Consents"),
     export=_consents_export("participant_id"),
     erase=_consents_erase("participant_id"),

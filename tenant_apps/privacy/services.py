@@ -151,7 +151,6 @@ def volunteer_erase(*, actor: Actor, volunteer: Volunteer) -> int:
         if volunteer.erased_at is not None:
             raise ApplicationError(_("This volunteer's data has already been erased."))
         changed = _erase(selectors.volunteer_person(volunteer))
-        InactivityNotice.objects.filter(volunteer=volunteer).delete()
         audit_record(
             actor=actor,
             action=AuditAction.DELETED,
@@ -348,7 +347,6 @@ def _apply(actor: Actor, change: selectors.PlannedChange) -> None:
     elif change.action == selectors.ANONYMISE_VOLUNTEER:
         volunteer = Volunteer.objects.select_for_update().get(pk=change.subject_id)
         _erase(selectors.volunteer_person(volunteer))
-        InactivityNotice.objects.filter(volunteer=volunteer).delete()
         audit_record(
             actor=actor,
             action=AuditAction.DELETED,
