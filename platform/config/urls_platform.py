@@ -19,6 +19,7 @@ urlpatterns = [
     path("federation/statistics/", include("shared_apps.dashboard.urls")),
     path("networks/", include("shared_apps.networks.urls")),
     path("reports/", include("shared_apps.reports.urls")),
+    path("federation/processing-template/", include("shared_apps.ropa.urls")),
     path("admin/", admin.site.urls),
     path("i18n/setlang/", session_endpoint(set_language), name="set_language"),
 ]

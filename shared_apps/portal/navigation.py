@@ -16,6 +16,7 @@ FEDERATION_MENU = (
     MenuItem("dashboard:home", _("Statistics")),
     MenuItem("networks:list", _("Experience networks")),
     MenuItem("reports:federation", _("Annual reports")),
+    MenuItem("ropa:template", _("Record of processing template")),
 )
 
 MUNICIPALITY_MENU = (
