@@ -293,6 +293,9 @@ def retention_apply(*, actor: Actor = RETENTION) -> RetentionResult:
     participants with nothing else), remind inactive volunteers, anonymise those reminded
     long enough ago. Exactly what `retention_plan()` lists, each recorded in the audit log."""
     with transaction.atomic():
+        # One run at a time in a centre (the nightly task and a manager's button): the second
+        # waits, then finds nothing left due.
+        RetentionRules.objects.select_for_update().filter(pk=selectors.retention_rules().pk).get()
         # A volunteer who took part again after a reminder starts over.
         active_days = selectors.last_active_days()
         for notice in InactivityNotice.objects.select_related("volunteer"):

@@ -193,6 +193,14 @@ def test_a_manager_erases_a_volunteer_after_confirming(
         assert statistics() == before
         assert HoursEntry.objects.get(volunteer=record).hours == Decimal("3.00")
     assert ("deleted", "volunteer", str(record.pk)) in [event[:3] for event in audit_events()]
+    # The confirmation message names them once, to the manager, on the next page.
+    assert "The personal data of Per Haugen has been erased." in (
+        centre_admin_client.get("/staff/audit/").text
+    )
+    log = centre_admin_client.get("/staff/audit/").text
+    assert "Personal data erased (" in log
+    assert f"Erased volunteer {record.pk}" in log
+    assert "Per Haugen" not in log
 
 
 def test_a_participant_with_help_requests_can_be_erased(centre, centre_admin_client, inside):
