@@ -89,6 +89,8 @@ class NetworkFigures:
     # One line per member centre: filled for the federation's pages only; a centre sees the
     # network's combined figures.
     members: tuple[MemberFigures, ...] = ()
+    # Fewer than three centres were members on 1 January of the year: nothing is shown.
+    is_withheld: bool = False
 
     @property
     def has_figures(self) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from shared_apps.networks.contracts import FigureValue, NetworkFigures
+from shared_apps.networks.figures import WITHHELD_NOTE
 from shared_apps.networks.figures import figure_labels
 from toolkit.exports import ExportFile, csv_file
 
@@ -24,6 +25,8 @@ def _cell(value: FigureValue) -> str:
 
 
 def _rows(figures: NetworkFigures) -> list[list[str]]:
+    if figures.is_withheld:
+        return [[WITHHELD_NOTE()]]
     labels = figure_labels()
     rows = [[labels["month"], *(labels[column] for column in MONTH_COLUMNS)]]
     for line in figures.months:
