@@ -13,6 +13,8 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from shared_apps.statistics import selectors
+from shared_apps.statistics.contracts import KEYS
+from shared_apps.statistics.facade import category_codes
 from shared_apps.statistics.models import (
     CentreFigure,
     CentreWatermark,
@@ -20,8 +22,6 @@ from shared_apps.statistics.models import (
     PublicActivityListing,
     StatisticsRun,
 )
-from shared_apps.statistics.contracts import KEYS
-from shared_apps.statistics.facade import category_codes
 from shared_apps.statistics.pipeline import _CentreRef, collect_centre, statistics_update
 from shared_apps.statistics.rounding import rounded_cells
 from tenant_apps.activities.models import Attendance

@@ -6,8 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from shared_apps.networks.contracts import FigureValue, NetworkFigures
-from shared_apps.networks.figures import WITHHELD_NOTE
-from shared_apps.networks.figures import figure_labels
+from shared_apps.networks.figures import WITHHELD_NOTE, figure_labels
 from toolkit.exports import ExportFile, csv_file
 
 MONTH_COLUMNS = (

@@ -38,12 +38,11 @@ from shared_apps.statistics.contracts import TARGET_GROUPS
 from shared_apps.statistics.suppression import Shown, suppress_line, suppress_table
 from tenants.models import Centre
 
-
 # Fewer members counted in a year than this: no combined figures for that year.
 MINIMUM_MEMBERS = 3
 
 
-def WITHHELD_NOTE() -> str:  # noqa: N802 - reads like the constant text it is
+def WITHHELD_NOTE() -> str:
     """Why a year has no combined figures (the page and the CSV say the same)."""
     return _(
         "Combined figures are shown for a year only when at least three centres were members "

@@ -94,6 +94,12 @@ def figures_validate(
     for item in stored:
         cell = (item["key"], item["dimension"], datetime.date.fromisoformat(item["month"]))
         item["value"] = str(published[cell])
+    # A count rounded to 0 is left out, as the statistics leave it out (absent reads as 0).
+    stored = [
+        item
+        for item in stored
+        if not (KEYS[item["key"]].is_people_count and not Decimal(item["value"]))
+    ]
     stored.sort(key=lambda item: (item["key"], item["month"], item["dimension"]))
     return stored
 

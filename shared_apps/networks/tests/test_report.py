@@ -32,9 +32,7 @@ def test_the_report_shows_the_network_its_members_figures_and_activity(
     assert f'href="/networks/{network.pk}/report.csv?year=2025"' in html
 
 
-def test_the_figures_download_as_csv(
-    admin_client, network, member_figures
-):
+def test_the_figures_download_as_csv(admin_client, network, member_figures):
     response = admin_client.get(f"/networks/{network.pk}/report.csv?year={YEAR}")
 
     assert response.status_code == 200

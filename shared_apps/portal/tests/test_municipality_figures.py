@@ -46,14 +46,10 @@ def figures(centre, other_centre):
 
 def published(centre, key, month, value, dimension=""):
     """The value a count of people leaves the centre as (statistics.rounding)."""
-    return rounded_cell(
-        centre_id=centre.pk, key=key, dimension=dimension, month=month, value=value
-    )
+    return rounded_cell(centre_id=centre.pk, key=key, dimension=dimension, month=month, value=value)
 
 
-def test_the_viewer_sees_its_centres_key_figures_with_small_counts_rounded(
-    viewer, figures, centre
-):
+def test_the_viewer_sees_its_centres_key_figures_with_small_counts_rounded(viewer, figures, centre):
     text = viewer.get(f"/municipality/?year={YEAR}").text
     transport = published(centre, "help_requests.opened", MARCH, 2, "transport")
 
@@ -67,9 +63,7 @@ def test_the_viewer_sees_its_centres_key_figures_with_small_counts_rounded(
     assert "999" not in text  # beta lies in another municipality
 
 
-def test_the_centre_page_shows_the_trend_with_small_monthly_counts_rounded(
-    viewer, figures, centre
-):
+def test_the_centre_page_shows_the_trend_with_small_monthly_counts_rounded(viewer, figures, centre):
     response = viewer.get(f"/municipality/centres/alpha/?year={YEAR}")
     active = published(centre, "volunteers.active", MARCH, 3)
 

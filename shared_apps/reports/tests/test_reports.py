@@ -21,8 +21,8 @@ from shared_apps.reports.contracts import DRAFT, AnnualReportNarrative
 from shared_apps.reports.models import AnnualReportSnapshot
 from shared_apps.reports.pdf import snapshot_pdf_html
 from shared_apps.statistics.contracts import AggregateRow
-from tenants.models import Centre
 from shared_apps.statistics.rounding import rounded_cell
+from tenants.models import Centre
 from tests.plugin import host_client, in_english, sign_in
 from toolkit.errors import ApplicationError
 

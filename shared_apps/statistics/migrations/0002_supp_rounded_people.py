@@ -29,16 +29,41 @@ def round_stored_figures(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('statistics', '0001_initial'),
-        ('tenants', '0002_load_municipalities'),
+        ("statistics", "0001_initial"),
+        ("tenants", "0002_load_municipalities"),
     ]
 
     operations = [
         migrations.RunPython(round_stored_figures, migrations.RunPython.noop),
         migrations.AddConstraint(
-            model_name='centrefigure',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('key__in', ['help_requests.closed', 'help_requests.matched', 'help_requests.opened', 'participants.by_age_band', 'participants.by_target_group', 'participants.total', 'volunteers.active', 'volunteers.active_by_age_band', 'volunteers.active_in_year', 'volunteers.active_in_year_by_age_band', 'volunteers.new']), _negated=True), ('value', 0), ('value__gte', 5), _connector='OR'), name='centre_figure_rounded'),
+            model_name="centrefigure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        (
+                            "key__in",
+                            [
+                                "help_requests.closed",
+                                "help_requests.matched",
+                                "help_requests.opened",
+                                "participants.by_age_band",
+                                "participants.by_target_group",
+                                "participants.total",
+                                "volunteers.active",
+                                "volunteers.active_by_age_band",
+                                "volunteers.active_in_year",
+                                "volunteers.active_in_year_by_age_band",
+                                "volunteers.new",
+                            ],
+                        ),
+                        _negated=True,
+                    ),
+                    ("value", 0),
+                    ("value__gte", 5),
+                    _connector="OR",
+                ),
+                name="centre_figure_rounded",
+            ),
         ),
     ]
