@@ -32,6 +32,10 @@ from tenants.models import Centre, FederationActivityCategory
 from toolkit.errors import ApplicationError
 
 
+# The first key of the advisory lock that serialises rollup updates of one federation.
+ROLLUP_LOCK = 0x5_7A7
+
+
 class FigureRefused(ApplicationError):
     """A row that may not leave the centre."""
 
@@ -159,6 +163,12 @@ def centre_figures_replace(
         categories = category_codes(federation_id=centre.federation_id)
     checked = _checked(rows, categories=categories, centre_id=centre_id)
     if keep_rollup:
+        # One centre's rollup update at a time per federation: two pipeline threads adding
+        # to the same federation's rows in different orders would deadlock.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s, %s)", [ROLLUP_LOCK, centre.federation_id]
+            )
         _rollup(centre_id=centre_id, federation_id=centre.federation_id, sign=-1)
     _delete_rows(CentreFigure, centre_id=centre_id)
     _copy_rows(centre_id=centre_id, rows=checked)
