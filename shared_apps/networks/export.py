@@ -1,5 +1,6 @@
 """The network's figures as CSV: one line per month and one for the year, then participants
-by target group. Hidden people counts are written as "<5", like on the pages."""
+by target group, like on the pages (counts of people are sums of rounded cells); a year
+without combined figures (fewer than three members) holds only the reason."""
 
 from __future__ import annotations
 

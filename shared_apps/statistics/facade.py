@@ -31,7 +31,6 @@ from shared_apps.statistics.models import CentreFigure, FederationFigure, Public
 from tenants.models import Centre, FederationActivityCategory
 from toolkit.errors import ApplicationError
 
-
 # The first key of the advisory lock that serialises rollup updates of one federation.
 ROLLUP_LOCK = 0x5_7A7
 
