@@ -122,6 +122,7 @@ def test_a_manager_submits_and_the_snapshot_holds_exactly_the_figures_shown(
     # the way the statistics round them, and the narrative
     assert confirmation.status_code == 200
     assert "Submit the report" in confirmation.text
+    assert "Counts of people are rounded so that no one can be recognised" in confirmation.text
     assert response.status_code == 302
     snapshot = AnnualReportSnapshot.objects.get(centre=centre, year=YEAR)
     assert snapshot.version == 1
