@@ -332,6 +332,7 @@ SPECTACULAR_SETTINGS = {
     # Several models have a "status"; name each choice set after its model.
     "ENUM_NAME_OVERRIDES": {
         "VolunteerStatusEnum": "tenant_apps.people.models.Volunteer.Status",
+        "VolunteerStatusStaffEnum": "tenant_apps.people.api.STAFF_STATUS_CHOICES",
         "HelpRequestStatusEnum": "tenant_apps.helprequests.models.HelpRequest.Status",
         "HoursEntryStatusEnum": "tenant_apps.hours.models.HoursEntry.Status",
         "ShiftSignupStatusEnum": "tenant_apps.activities.models.ShiftSignup.Status",
