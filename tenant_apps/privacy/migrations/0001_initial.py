@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("people", "0002_gdpr_erased_at"),
+        ("people", "0004_gdpr_erased_at"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("helprequests", "0002_assignment_match_reasons"),
+        ("helprequests", "0003_api_bounds"),
     ]
 
     operations = [
