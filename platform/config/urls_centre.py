@@ -24,6 +24,8 @@ urlpatterns = [
     path("hours/", include("tenant_apps.hours.urls")),
     path("networks/", include("tenant_apps.networkspace.urls")),
     path("annual-report/", include("tenant_apps.annualreport.urls")),
+    path("associations/", include("tenant_apps.associations.urls")),
+    path("events/", include("tenant_apps.events.urls")),
     path("api/v1/", include("config.urls_api")),
     path("i18n/setlang/", session_endpoint(set_language), name="set_language"),
 ]

@@ -9,7 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from toolkit.navigation import MenuItem, menu_pages
 
-PUBLIC_MENU = (MenuItem("centre-home", _("Home")),)
+PUBLIC_MENU = (
+    MenuItem("centre-home", _("Home")),
+    MenuItem("associations:directory", _("Associations")),
+    MenuItem("events:list", _("Events")),
+)
 
 
 def public_menu(request: HttpRequest) -> list:
