@@ -28,6 +28,9 @@ OVERRIDES: dict[str, Callable[[Callable], dict]] = {
     "people.Consent": lambda make: {"volunteer": make(apps.get_model("people", "Volunteer"))},
     # A report is of a year from 2000 on.
     "annual_report.AnnualReport": lambda make: {"year": timezone.localdate().year - 1},
+    # An event ends after it starts; a registration holds 1 to 20 places.
+    "events.Event": lambda make: {"ends_at": timezone.now() + datetime.timedelta(hours=2)},
+    "events.Registration": lambda make: {"places": 1},
 }
 
 

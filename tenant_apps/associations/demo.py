@@ -225,9 +225,9 @@ def associations_demo(centre: CentreDemo, *, write=print) -> None:
     associations = load_demo_associations(country=centre.country)
     first_member = next((a for a in associations if a.member_since), None)
     for member in facade.centre_members(centre_id=centre.centre_id):
-        if member.role == "association_contact" and first_member is not None:
-            AssociationContact.objects.get_or_create(
-                association=first_member,
-                email=member.email,
-                defaults={"user_id": member.user_id},
+        if member.role != "association_contact" or first_member is None:
+            continue
+        if not AssociationContact.objects.filter(user_id=member.user_id).exists():
+            AssociationContact.objects.create(
+                association=first_member, email=member.email, user_id=member.user_id
             )
