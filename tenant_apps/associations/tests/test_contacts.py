@@ -162,3 +162,28 @@ def test_a_volunteer_is_not_made_a_contact_by_an_invitation(coordinator_client, 
     assert "A person has one role at a centre" in response.text
     assert CentreMembership.objects.get(user=volunteer, centre=centre).role == "volunteer"
     assert not Invitation.objects.filter(email=volunteer.email).exists()
+
+
+@pytest.mark.parametrize(("inviter_role", "allowed"), [("coordinator", True), ("volunteer", False)])
+def test_staff_and_only_staff_may_invite_association_contacts(
+    centre, member_of, inviter_role, allowed
+):
+    from shared_apps.accounts.services import NotAllowed, invitation_send
+
+    inviter = member_of(centre, inviter_role)
+
+    def send():
+        return invitation_send(
+            invited_by=inviter,
+            email="someone@club.example",
+            role="association_contact",
+            host=f"{centre.slug}.{settings.PLATFORM_DOMAIN}",
+            language="en",
+            centre=centre,
+        )
+
+    if allowed:
+        assert send().role == "association_contact"
+    else:
+        with pytest.raises(NotAllowed):
+            send()
