@@ -75,7 +75,7 @@ def _checked(details: AssociationDetails, *, country: str, association_id: int |
     return values
 
 
-def _save(association: Association, values: dict) -> None:
+def _save(association: Association) -> None:
     try:
         with transaction.atomic():
             association.save()
@@ -93,7 +93,7 @@ def association_register(*, details: AssociationDetails, country: str) -> Associ
     values = _checked(details, country=country, association_id=None)
     association = Association(**values, status=Association.Status.PENDING)
     with transaction.atomic():
-        _save(association, values)
+        _save(association)
         if association.email:
             association_id = association.pk
             transaction.on_commit(lambda: emails.registration_received_send(association_id))
@@ -107,7 +107,7 @@ def association_create(*, actor: Actor, details: AssociationDetails, country: st
         **values, status=Association.Status.APPROVED, decided_at=timezone.now()
     )
     with transaction.atomic():
-        _save(association, values)
+        _save(association)
         audit_record(
             actor=actor,
             action=AuditAction.CREATED,
@@ -141,7 +141,7 @@ def association_update(
     for name in changed:
         setattr(association, name, values[name])
     with transaction.atomic():
-        _save(association, values)
+        _save(association)
         audit_record(
             actor=actor,
             action=AuditAction.UPDATED,

@@ -15,7 +15,7 @@ from shared_apps.accounts.services import invitation_accept
 from tenant_apps.associations.models import Association, AssociationContact
 from tenant_apps.associations.tests.factories import make_association, make_contact
 from tests.plugin import host_client, in_english, sign_in
-from tests.test_isolation_canary import crawl, start_urls
+from tests.test_isolation_canary import crawl, seed_centre, start_urls
 from tests.test_navigation import assert_landmarks, assert_menu, html_pages
 
 
@@ -110,10 +110,14 @@ def test_staff_cannot_use_the_contacts_pages_to_edit(coordinator_client, clubs):
     assert coordinator_client.get("/associations/mine/").status_code == 403
 
 
-def test_every_page_of_the_contact_shows_the_association_menu(centre, contact, clubs):
+def test_every_page_of_the_contact_shows_the_association_menu_and_nothing_of_another_centre(
+    centre, other_centre, contact, clubs
+):
+    seed_centre(other_centre, "CanaryBetaZ")
     client = sign_in(host_client(f"{centre.slug}.{settings.PLATFORM_DOMAIN}"), contact)
 
-    pages = html_pages(crawl(client, start_urls(settings.ROOT_URLCONF), limit=250))
+    crawled = crawl(client, start_urls(settings.ROOT_URLCONF), limit=250)
+    pages = html_pages(crawled)
 
     assert len(pages) >= 6
     urls = {url for url, _text in pages}
@@ -121,6 +125,8 @@ def test_every_page_of_the_contact_shows_the_association_menu(centre, contact, c
     for url, text in pages:
         assert_menu(url, text, "association")
         assert_landmarks(url, text)
+    for url, _status, text in crawled:
+        assert "canarybetaz" not in text.lower(), f"centre B's data on {url}"
 
 
 def test_a_coordinator_invites_a_contact_who_then_keeps_the_entry(
