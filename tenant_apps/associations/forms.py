@@ -100,7 +100,9 @@ class DirectoryFilterForm(forms.Form):
         label=_("Works with"), choices=[("", _("All")), *list(Category.choices)], required=False
     )
     target_group = forms.ChoiceField(
-        label=_("For whom"), choices=[("", _("Everyone")), *list(TargetGroup.choices)], required=False
+        label=_("For whom"),
+        choices=[("", _("Everyone")), *list(TargetGroup.choices)],
+        required=False,
     )
 
 
