@@ -57,8 +57,17 @@ def _seed(centre):
             association=club,
             stand=stand,
         )
+        registration = fair.registrations.get()
         meeting = make_event("Axe meeting", capacity=20, description="Coffee and talk.")
-        return {"contact": contact, "club": club.pk, "fair": fair.pk, "meeting": meeting.pk}
+        contact_row = AssociationContact.objects.get(association=club)
+        return {
+            "contact": contact,
+            "club": club.pk,
+            "fair": fair.pk,
+            "meeting": meeting.pk,
+            "registration": registration.pk,
+            "contact_row": contact_row.pk,
+        }
 
 
 def _unseed():
@@ -69,8 +78,9 @@ def _unseed():
 
 @pytest.fixture
 def seeded(axe_centre):  # noqa: F811 (the fixture imported above)
-    centre, _people = axe_centre
+    centre, people = axe_centre
     data = in_thread(lambda: _seed(centre))
+    data["coordinator"] = people["coordinator"]
     try:
         yield centre, data
     finally:
@@ -103,10 +113,11 @@ def _measure(page, axe, url: str, width: int, *, marker: str | None, submit: boo
     return failures
 
 
-def test_public_and_contact_pages_pass_axe_at_1280_and_360(browser, server_port, seeded):  # noqa: F811
+def test_public_contact_and_staff_pages_pass_axe_at_1280_and_360(browser, server_port, seeded):  # noqa: F811
     from axe_playwright_python.sync_playwright import Axe
 
     centre, data = seeded
+    coordinator = data["coordinator"]
     host = f"{centre.slug}.{settings.PLATFORM_DOMAIN}"
     base_url = f"http://{host}:{server_port}"
     public = [
@@ -123,11 +134,27 @@ def test_public_and_contact_pages_pass_axe_at_1280_and_360(browser, server_port,
         (f"/events/{data['meeting']}/thanks/", False),
     ]
     contact_pages = ["/staff/", "/associations/mine/", f"/associations/mine/{data['club']}/"]
-    cookie = in_thread(
-        lambda: (
-            sign_in(host_client(host), data["contact"]).cookies[settings.SESSION_COOKIE_NAME].value
+    staff_pages = [
+        "/associations/staff/",
+        "/associations/staff/new/",
+        f"/associations/staff/{data['club']}/",
+        f"/associations/staff/{data['club']}/contacts/{data['contact_row']}/remove/",
+        "/events/staff/",
+        "/events/staff/new/",
+        f"/events/staff/{data['fair']}/",
+        f"/events/staff/{data['meeting']}/",
+        f"/events/staff/{data['fair']}/registrations/{data['registration']}/remove/",
+    ]
+
+    def cookie_of(user):
+        return in_thread(
+            lambda: sign_in(host_client(host), user).cookies[settings.SESSION_COOKIE_NAME].value
         )
-    )
+
+    signed_in = [
+        (cookie_of(data["contact"]), contact_pages, "association"),
+        (cookie_of(coordinator), staff_pages, "staff"),
+    ]
     axe = Axe()
     failures = []
     for width in WIDTHS:
@@ -136,13 +163,16 @@ def test_public_and_contact_pages_pass_axe_at_1280_and_360(browser, server_port,
         for url, submit in public:
             failures.extend(_measure(page, axe, url, width, marker=None, submit=submit))
         context.close()
-        context = browser.new_context(base_url=base_url, viewport={"width": width, "height": 800})
-        context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base_url}]
-        )
-        page = context.new_page()
-        for url in contact_pages:
-            failures.extend(_measure(page, axe, url, width, marker="association"))
-        context.close()
+        for cookie, urls, marker in signed_in:
+            context = browser.new_context(
+                base_url=base_url, viewport={"width": width, "height": 800}
+            )
+            context.add_cookies(
+                [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base_url}]
+            )
+            page = context.new_page()
+            for url in urls:
+                failures.extend(_measure(page, axe, url, width, marker=marker))
+            context.close()
 
     assert not failures, f"{len(failures)} accessibility failures:\n" + "\n".join(failures)
