@@ -79,8 +79,8 @@ class RegistrationForm(forms.Form):
     nickname = forms.CharField(label=_("Leave this field empty"), required=False)
     consent = forms.BooleanField(
         label=_(
-            "The centre may keep my name and contact details to organise this event, and "
-            "delete them after it."
+            "The centre may keep my name and contact details to organise this event and to "
+            "remind me of it."
         )
     )
 
