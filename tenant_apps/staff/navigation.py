@@ -43,12 +43,39 @@ STAFF_MENU = (
         _("The year's report from your own records, for your federation and municipality."),
     ),
     MenuItem(
+        "award:rounds",
+        _("Volunteer award"),
+        _("Award rounds, nominations from the public, the shortlist and the winner."),
+    ),
+    MenuItem(
         "networkspace:list",
         _("Experience networks"),
         _("Posts, meeting notes, files and figures shared with other centres."),
     ),
     MenuItem(
         "people:me", _("My volunteer profile"), _("Your contact details, availability, consents.")
+    ),
+    # The centre's public site (tenant_apps.home).
+    MenuItem(
+        "sitestaff:overview",
+        _("Public website"),
+        _("The centre's own site: what it shows, and the calendar to embed elsewhere."),
+    ),
+    MenuItem("sitestaff:posts", _("News and pages"), _("Write, publish and take down news.")),
+    MenuItem(
+        "sitestaff:profile",
+        _("Centre profile"),
+        _("Address, contact, description, logo and colours of the public site."),
+    ),
+    MenuItem(
+        "sitestaff:opening_hours",
+        _("Opening hours"),
+        _("Regular and periodic opening hours, and days that differ."),
+    ),
+    MenuItem(
+        "sitestaff:settings",
+        _("Centre settings"),
+        _("Police-certificate validity, confidentiality declaration, reminders."),
     ),
     MenuItem("staff:members", _("Members"), _("Everyone with a role at this centre.")),
     MenuItem(

@@ -56,6 +56,7 @@ def dashboard_today(request):
             "help_requests": today.help_requests,
             "certificates": today.certificates,
             "waiting": today.waiting,
+            "volunteer_applications": today.volunteer_applications,
             "shift_days": selectors.UNFILLED_SHIFT_DAYS,
             "certificate_days": selectors.CERTIFICATE_WINDOW_DAYS,
         },

@@ -79,6 +79,7 @@ TENANT_APPS = [
     "tenant_apps.changetracking",
     "tenant_apps.annualreport",
     "tenant_apps.networkspace",
+    "tenant_apps.award",
     "tenant_apps.associations",
     "tenant_apps.events",
 ]
@@ -123,6 +124,12 @@ CENTRE_DEMO_STEPS = [
     "tenant_apps.activities.demo.activities_demo",
     "tenant_apps.helprequests.demo.help_requests_demo",
     "tenant_apps.hours.demo.hours_demo",
+    "tenant_apps.home.demo.public_site_demo",
+    # The public site's forms: offers, public help requests, sign-ups, the award.
+    "tenant_apps.people.demo.volunteer_applications_demo",
+    "tenant_apps.helprequests.demo.public_help_requests_demo",
+    "tenant_apps.activities.demo.public_signups_demo",
+    "tenant_apps.award.demo.award_demo",
     "tenant_apps.associations.demo.associations_demo",
     "tenant_apps.events.demo.events_demo",
     # After the centre's content: it does not change what the steps above make.
@@ -279,7 +286,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["shared_apps.accounts.access.RolePolicyPermission"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "toolkit.api_schema.ApiAutoSchema",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
@@ -289,6 +296,19 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     # A service's ApplicationError becomes a 400 (or its own status) like a validation error.
     "EXCEPTION_HANDLER": "toolkit.errors.api_exception_handler",
+    # Input bounds, OPTIONS, throttling and the documented errors: docs/adr/0012.
+    "DEFAULT_PARSER_CLASSES": [
+        "toolkit.api.BoundedJSONParser",
+        "toolkit.api.BoundedFormParser",
+        "toolkit.api.BoundedMultiPartParser",
+    ],
+    "DEFAULT_METADATA_CLASS": "toolkit.api.ApiMetadata",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "toolkit.api.TokenRateThrottle",
+        "toolkit.api.AddressRateThrottle",
+    ],
+    # Per token and per client address, counted in the default cache (CACHES).
+    "DEFAULT_THROTTLE_RATES": {"token": "120/minute", "address": "300/minute"},
 }
 
 # Menus list only the pages a person may open: the access layer decides (toolkit.navigation).
@@ -313,9 +333,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "toolkit.api_schema.local_time_schema",
+    ],
     # Several models have a "status"; name each choice set after its model.
     "ENUM_NAME_OVERRIDES": {
         "VolunteerStatusEnum": "tenant_apps.people.models.Volunteer.Status",
+        "VolunteerStatusStaffEnum": "tenant_apps.people.api.STAFF_STATUS_CHOICES",
         "HelpRequestStatusEnum": "tenant_apps.helprequests.models.HelpRequest.Status",
         "HoursEntryStatusEnum": "tenant_apps.hours.models.HoursEntry.Status",
         "ShiftSignupStatusEnum": "tenant_apps.activities.models.ShiftSignup.Status",
@@ -338,6 +363,25 @@ LOGGING = {
 }
 
 # --- Integrations: off unless configured ---------------------------------------------
+# Sentry (config.sentry): events carry no personal data and are tagged with the centre.
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+# The environment defaults to the settings module's name: production, test, base.
+SENTRY_ENVIRONMENT = (
+    os.environ.get("SENTRY_ENVIRONMENT")
+    or (os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings.base").rsplit(".", 1)[-1])
+)
+SENTRY_RELEASE = os.environ.get("SENTRY_RELEASE") or None
+SENTRY_TRACES_SAMPLE_RATE = float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0") or 0)
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+
+# Last, so every setting above is final: Sentry starts only with a DSN.
+if SENTRY_DSN:
+    from config.sentry import sentry_init
+
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=SENTRY_ENVIRONMENT,
+        release=SENTRY_RELEASE,
+        traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
+    )
