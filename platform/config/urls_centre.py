@@ -28,6 +28,8 @@ urlpatterns = [
     path("hours/", include("tenant_apps.hours.urls")),
     path("networks/", include("tenant_apps.networkspace.urls")),
     path("annual-report/", include("tenant_apps.annualreport.urls")),
+    path("associations/", include("tenant_apps.associations.urls")),
+    path("events/", include("tenant_apps.events.urls")),
     path("privacy/", include("tenant_apps.privacy.urls")),
     path("api/v1/", include("config.urls_api")),
     # Citizens' forms of the public site (no sign-in).

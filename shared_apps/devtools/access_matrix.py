@@ -9,6 +9,7 @@ COLUMNS = [
     (Role.CENTRE_ADMIN, "manager"),
     (Role.COORDINATOR, "coordinator"),
     (Role.VOLUNTEER, "volunteer"),
+    (Role.ASSOCIATION_CONTACT, "assoc. contact"),
     (Role.FEDERATION_ADMIN, "fed. admin"),
     (Role.FEDERATION_ANALYST, "fed. analyst"),
     (Role.MUNICIPALITY_VIEWER, "municipality"),

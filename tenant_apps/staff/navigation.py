@@ -28,6 +28,16 @@ STAFF_MENU = (
     MenuItem("helprequests:mine", _("People I help"), _("The requests you are assigned to.")),
     MenuItem("hours:list", _("Hours"), _("Log hours and follow their approval.")),
     MenuItem(
+        "associations:staff_list",
+        _("Associations"),
+        _("The directory of local associations, registrations and member associations."),
+    ),
+    MenuItem(
+        "events:staff_list",
+        _("Events"),
+        _("The fair, volunteer days and information meetings, and who registered."),
+    ),
+    MenuItem(
         "annualreport:list",
         _("Annual report"),
         _("The year's report from your own records, for your federation and municipality."),
@@ -88,6 +98,11 @@ STAFF_MENU = (
     ),
     MenuItem("staff:profile", _("Your account"), _("Your name, e-mail address and role here.")),
     MenuItem("privacy:me", _("Your data"), _("Download what the centre holds about you.")),
+    MenuItem(
+        "associations:mine",
+        _("Your association"),
+        _("Keep your association's entry in the directory up to date."),
+    ),
 )
 
 # What a volunteer works with, in the order they need it: the same pages as the staff menu
@@ -106,6 +121,14 @@ VOLUNTEER_MENU = (
 )
 
 
+# An association's contact person: their association's pages and their account, nothing else.
+ASSOCIATION_MENU = (
+    MenuItem("staff:dashboard", _("Overview")),
+    MenuItem("associations:mine", _("Your association")),
+    MenuItem("staff:profile", _("Your account")),
+)
+
+
 def centre_menu(request: HttpRequest) -> dict | None:
     """The menu of a centre's host for the signed-in person: staff or volunteer pages they
     may open, or None for a visitor without a role here."""
@@ -117,6 +140,8 @@ def centre_menu(request: HttpRequest) -> dict | None:
         marker, label, items = "staff", _("Staff pages"), STAFF_MENU
     elif Role.VOLUNTEER in roles:
         marker, label, items = "volunteer", _("Volunteer pages"), VOLUNTEER_MENU
+    elif Role.ASSOCIATION_CONTACT in roles:
+        marker, label, items = "association", _("Association pages"), ASSOCIATION_MENU
     else:
         return None
     pages = menu_pages(request, items)

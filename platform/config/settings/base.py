@@ -81,6 +81,8 @@ TENANT_APPS = [
     "tenant_apps.annualreport",
     "tenant_apps.networkspace",
     "tenant_apps.award",
+    "tenant_apps.associations",
+    "tenant_apps.events",
     "tenant_apps.privacy",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -112,6 +114,10 @@ STATISTICS_PUBLISHERS = ["tenant_apps.activities.stats.public_activities"]
 # Threads a statistics run uses (0: one per CPU core).
 STATISTICS_WORKERS = int(os.environ.get("STATISTICS_WORKERS", "0"))
 
+# Reminders of other apps, sent inside each open centre by activities' `send_due_reminders`
+# task (after the shift reminders): functions without arguments returning how many were sent.
+CENTRE_REMINDERS = ["tenant_apps.events.services.event_reminders_send"]
+
 # `manage.py demo_data` fills each demo centre with these steps, in order, inside its schema:
 # each is called with a tenants.contracts.CentreDemo (size, seed, country, language) and
 # write=<a print function>, and keeps what the centre already has.
@@ -126,6 +132,8 @@ CENTRE_DEMO_STEPS = [
     "tenant_apps.helprequests.demo.public_help_requests_demo",
     "tenant_apps.activities.demo.public_signups_demo",
     "tenant_apps.award.demo.award_demo",
+    "tenant_apps.associations.demo.associations_demo",
+    "tenant_apps.events.demo.events_demo",
     # After the centre's content: it does not change what the steps above make.
     "tenant_apps.people.demo.demo_accounts_link",
     "tenant_apps.privacy.demo.privacy_demo",
