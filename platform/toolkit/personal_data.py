@@ -35,7 +35,11 @@ from typing import Any
 VOLUNTEER = "volunteer"
 PARTICIPANT = "participant"
 ACCOUNT = "account"
-KINDS = (VOLUNTEER, PARTICIPANT, ACCOUNT)
+# Someone the centre knows only by the contact details they gave on a public form (a session
+# sign-up, an event registration, an award nomination, an association's contact person):
+# found by their e-mail address (`Person.email`; `pk` is 0).
+CONTACT = "contact"
+KINDS = (VOLUNTEER, PARTICIPANT, ACCOUNT, CONTACT)
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,9 @@ class Person:
     account_user_id: int | None = None
     # Names, e-mail address, phone number: what would identify them in free text.
     identifiers: tuple[str, ...] = ()
+    # Their e-mail address, if known: how sections find rows from public forms about them
+    # (for CONTACT, the only key).
+    email: str = ""
 
 
 Exporter = Callable[[Person], list[Mapping[str, Any]]]
@@ -102,6 +109,33 @@ def register_personal_data(
     )
 
 
+def register_contact_data(
+    *,
+    key: str,
+    title,
+    export: Exporter,
+    erase: Eraser | None = None,
+    kept=None,
+    order: int = 500,
+    models: tuple[str, ...] = (),
+    kinds: tuple[str, ...] = (CONTACT, VOLUNTEER, ACCOUNT),
+) -> None:
+    """Register a section about rows from public forms found by e-mail address
+    (`person.email`): for CONTACT, and for volunteers and accounts with that address, so
+    their export (and erasure) reaches what they gave on a form too."""
+    for kind in kinds:
+        register_personal_data(
+            kind=kind,
+            key=key,
+            title=title,
+            export=export,
+            erase=erase,
+            kept=kept,
+            order=order,
+            models=models,
+        )
+
+
 def register_last_active(key: str, last_active: LastActive) -> None:
     """Say how an app tells when each volunteer last took part (hours, shifts, help …)."""
     LAST_ACTIVE[key] = last_active
@@ -134,6 +168,12 @@ def json_ready(value: Any) -> Any:
     if isinstance(value, str | int | float | bool) or value is None:
         return value
     return str(value)
+
+
+def contact_person(email: str) -> Person:
+    """Whoever gave `email` on a public form (kind CONTACT)."""
+    email = email.strip()
+    return Person(kind=CONTACT, pk=0, identifiers=(email,) if email else (), email=email)
 
 
 def records(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:

@@ -1,4 +1,5 @@
-"""What activities hold about a volunteer, for export and erasure (registry:
+"""What activities hold about a volunteer, and about whoever signed up for a session on the
+public site (found by e-mail address), for export and erasure (registry:
 toolkit.personal_data; discovered by tenant_apps.privacy). Attendance is counts only."""
 
 from __future__ import annotations
@@ -8,13 +9,14 @@ import datetime
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from tenant_apps.activities.models import ShiftSignup
+from tenant_apps.activities.models import SessionSignup, ShiftSignup
 from tenant_apps.activities.receivers import withdraw_from_coming_shifts
 from tenant_apps.people.models import Volunteer
 from toolkit.personal_data import (
     VOLUNTEER,
     Person,
     json_ready,
+    register_contact_data,
     register_last_active,
     register_personal_data,
 )
@@ -62,3 +64,54 @@ register_personal_data(
     order=400,
 )
 register_last_active("activities.shifts", last_shift)
+
+
+# --- Sign-ups from the public site ---------------------------------------------------------
+
+
+def session_signups_anonymise(ids) -> int:
+    """Remove the name, e-mail address and phone of these sign-ups; the sign-up keeps its
+    place and status, so places taken and the waiting list stay as they were."""
+    return (
+        SessionSignup.objects.filter(pk__in=list(ids))
+        .exclude(email="")
+        .update(name="", email="", phone="")
+    )
+
+
+def _signups_of(person: Person):
+    if not person.email:
+        return SessionSignup.objects.none()
+    return SessionSignup.objects.filter(email__iexact=person.email)
+
+
+def _signups_export(person: Person) -> list[dict]:
+    signups = _signups_of(person).select_related("session__activity").order_by("created_at")
+    return [
+        json_ready(
+            {
+                "activity": signup.session.activity.name,
+                "date": signup.session.date,
+                "name": signup.name,
+                "email": signup.email,
+                "phone": signup.phone,
+                "status": signup.get_status_display(),
+                "signed_up": signup.created_at,
+            }
+        )
+        for signup in signups
+    ]
+
+
+def _signups_erase(person: Person) -> int:
+    return session_signups_anonymise(_signups_of(person).values_list("pk", flat=True))
+
+
+register_contact_data(
+    key="activities.session_signups",
+    models=("activities.SessionSignup",),
+    title=_("Sign-ups for activities"),
+    export=_signups_export,
+    erase=_signups_erase,
+    kept=_("Each sign-up keeps its place, so the places taken stay; the name goes."),
+)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from tenant_apps.audit.models import AuditEvent
 from toolkit.personal_data import (
     ACCOUNT,
+    CONTACT,
     PARTICIPANT,
     VOLUNTEER,
     Person,
@@ -33,6 +34,8 @@ def _about(person: Person) -> Q:
         return Q(actor_user_id=person.pk) | Q(
             subject_type__in=["member", "account"], subject_id=str(person.pk)
         )
+    if person.kind == CONTACT:  # the log never keys an event by a contact's address
+        return Q(pk__in=[])
     return Q(subject_type=person.kind, subject_id=str(person.pk))
 
 
@@ -88,7 +91,7 @@ def _erase(person: Person) -> int:
     return changed
 
 
-for kind in (VOLUNTEER, PARTICIPANT, ACCOUNT):
+for kind in (VOLUNTEER, PARTICIPANT, ACCOUNT, CONTACT):
     register_personal_data(
         kind=kind,
         key="audit.events",

@@ -260,6 +260,7 @@ def event_reminders_send(*, now: datetime | None = None) -> int:
         Registration.objects.filter(
             reminder_sent_at__isnull=True, event__starts_at__gt=now, event__starts_at__lte=horizon
         )
+        .exclude(email="")  # erased (GDPR): no one to remind
         .select_related("event")
         .order_by("event__starts_at", "id")
     )

@@ -22,9 +22,18 @@ register_subject(
     view_name="privacy:processing_edit",
 )
 
-for kind in ("volunteer", "participant", "account"):
+register_subject("contact", _("Contact from a public form"))
+# Sign-ups and nominations are named by activities' and award's audit_messages.py.
+register_subject("event_registration", _("Event registration"))
+for subject_type in ("session_signup", "event_registration", "nomination"):
+    register_message(
+        f"{subject_type}.anonymised",
+        _("Anonymised by the retention rules; ended %(ended_on)s"),
+        formats={"ended_on": as_date},
+    )
+for kind in ("volunteer", "participant", "account", "contact"):
     register_message(f"{kind}.exported", _("Personal data exported (%(format)s)"))
-for kind in ("volunteer", "participant"):
+for kind in ("volunteer", "participant", "contact"):
     register_message(f"{kind}.erased", _("Personal data erased (%(records)s records changed)"))
 register_message("account.erased", _("Account erased by its owner"))
 register_message(

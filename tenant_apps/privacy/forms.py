@@ -11,6 +11,7 @@ class RetentionRulesForm(forms.ModelForm):
             "help_request_years",
             "volunteer_inactive_months",
             "volunteer_notice_months",
+            "public_form_months",
             "is_automatic",
         ]
 
@@ -35,3 +36,18 @@ class EraseConfirmForm(forms.Form):
     """The person erasing types a word, so that erasure is never one careless click."""
 
     confirm = forms.BooleanField(label=_("I understand that this cannot be undone."), required=True)
+
+
+class ContactSearchForm(forms.Form):
+    """Find what the centre holds under an e-mail address given on a public form."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("As given on a sign-up, an event registration, a nomination or an entry."),
+    )
+
+
+class ContactEraseForm(EraseConfirmForm):
+    """Erasing what is held under an e-mail address: the address travels with the form."""
+
+    email = forms.EmailField(widget=forms.HiddenInput)

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 class RetentionRules(models.Model):
     """How long the centre keeps personal data (one row per centre; defaults from the brief:
-    closed help requests 5 years, volunteers inactive 24 months reminded, then 3 months)."""
+    closed help requests 5 years, volunteers inactive 24 months reminded, then 3 months;
+    what people gave on public forms 12 months after it was over)."""
 
     help_request_years = models.PositiveSmallIntegerField(
         _("anonymise closed help requests after (years)"),
@@ -24,6 +25,15 @@ class RetentionRules(models.Model):
         _("then anonymise them after (months)"),
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(24)],
+    )
+    public_form_months = models.PositiveSmallIntegerField(
+        _("anonymise sign-ups, event registrations and nominations after (months)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "Counted from the session, the end of the event or the close of the award round. "
+            "A winner who agreed to be published is kept."
+        ),
     )
     is_automatic = models.BooleanField(
         _("apply the rules every night"),

@@ -10,6 +10,9 @@ from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 from shared_apps.accounts import facade
+from tenant_apps.activities.models import SessionSignup
+from tenant_apps.award.models import Nomination
+from tenant_apps.events.models import Registration
 from tenant_apps.helprequests.models import HelpRequest
 from tenant_apps.people.models import Participant, Volunteer
 from tenant_apps.privacy.models import InactivityNotice, ProcessingActivity, RetentionRules
@@ -20,6 +23,9 @@ from toolkit.personal_data import (
     Person,
     last_active_days,
     sections,
+)
+from toolkit.personal_data import (
+    contact_person as toolkit_contact_person,
 )
 
 # --- Whom --------------------------------------------------------------------------------
@@ -37,6 +43,7 @@ def volunteer_person(volunteer: Volunteer) -> Person:
         identifiers=_identifiers(
             f"{volunteer.first_name} {volunteer.last_name}", volunteer.email, volunteer.phone
         ),
+        email=volunteer.email,
     )
 
 
@@ -60,7 +67,13 @@ def account_person(*, centre_id: int, user_id: int) -> Person | None:
         pk=user_id,
         account_user_id=user_id,
         identifiers=_identifiers(account.full_name, account.email),
+        email=account.email,
     )
+
+
+def contact_person(email: str) -> Person:
+    """Whoever gave this e-mail address on a public form of the centre."""
+    return toolkit_contact_person(email)
 
 
 # --- What is held ------------------------------------------------------------------------
@@ -135,7 +148,7 @@ def retention_rules() -> RetentionRules:
 class PlannedChange:
     """One thing the retention rules will do, and when."""
 
-    action: str  # ANONYMISE_REQUEST, REMIND_VOLUNTEER, ANONYMISE_VOLUNTEER, ANONYMISE_PARTICIPANT
+    action: str  # one of the actions below
     subject_id: int
     label: str
     due_on: datetime.date
@@ -150,6 +163,10 @@ ANONYMISE_REQUEST = "anonymise_request"
 ANONYMISE_PARTICIPANT = "anonymise_participant"
 REMIND_VOLUNTEER = "remind_volunteer"
 ANONYMISE_VOLUNTEER = "anonymise_volunteer"
+# Rows from public forms, some months after what they were for was over.
+ANONYMISE_SIGNUP = "anonymise_signup"
+ANONYMISE_REGISTRATION = "anonymise_registration"
+ANONYMISE_NOMINATION = "anonymise_nomination"
 
 
 def _help_request_changes(rules: RetentionRules, horizon: datetime.date) -> list[PlannedChange]:
@@ -235,12 +252,75 @@ def _volunteer_changes(rules: RetentionRules, horizon: datetime.date) -> list[Pl
     return changes
 
 
+def _contact_changes(rules: RetentionRules, horizon: datetime.date) -> list[PlannedChange]:
+    """Sign-ups N months after their session, event registrations N months after the event
+    ended, nominations N months after the round closed (not a winner who agreed to be
+    published: what the site shows of them stays)."""
+    months = relativedelta(months=rules.public_form_months)
+    before = horizon - months
+    changes = []
+    signups = (
+        SessionSignup.objects.exclude(email="")
+        .filter(session__date__lte=before)
+        .select_related("session__activity")
+        .order_by("session__date", "id")
+    )
+    for signup in signups:
+        changes.append(
+            PlannedChange(
+                action=ANONYMISE_SIGNUP,
+                subject_id=signup.pk,
+                label=f"{signup.session.activity.name} {signup.session.date:%Y-%m-%d}",
+                due_on=signup.session.date + months,
+                since=signup.session.date,
+            )
+        )
+    registrations = (
+        Registration.objects.exclude(email="").select_related("event").order_by("event", "id")
+    )
+    for registration in registrations:
+        ended_on = timezone.localdate(registration.event.ends_at)
+        if ended_on + months <= horizon:
+            changes.append(
+                PlannedChange(
+                    action=ANONYMISE_REGISTRATION,
+                    subject_id=registration.pk,
+                    label=registration.event.title,
+                    due_on=ended_on + months,
+                    since=ended_on,
+                )
+            )
+    nominations = (
+        Nomination.objects.exclude(nominator_email="", nominee_name="")
+        .exclude(status=Nomination.Status.WINNER, winner_consent_on__isnull=False)
+        .filter(award_round__closes_on__lte=before)
+        .select_related("award_round")
+        .order_by("award_round__closes_on", "id")
+    )
+    for nomination in nominations:
+        closed_on = nomination.award_round.closes_on
+        changes.append(
+            PlannedChange(
+                action=ANONYMISE_NOMINATION,
+                subject_id=nomination.pk,
+                label=nomination.award_round.title,
+                due_on=closed_on + months,
+                since=closed_on,
+            )
+        )
+    return changes
+
+
 def retention_plan(*, within_days: int = 0) -> list[PlannedChange]:
     """What the retention rules would do now (`within_days=0`), or by that many days from
     today, each with the day it is due; a dry run, nothing changes."""
     rules = retention_rules()
     horizon = timezone.localdate() + datetime.timedelta(days=within_days)
-    changes = _help_request_changes(rules, horizon) + _volunteer_changes(rules, horizon)
+    changes = (
+        _help_request_changes(rules, horizon)
+        + _volunteer_changes(rules, horizon)
+        + _contact_changes(rules, horizon)
+    )
     return sorted(changes, key=lambda change: (change.due_on, change.action, change.subject_id))
 
 

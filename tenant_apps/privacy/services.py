@@ -16,8 +16,11 @@ from django.utils.translation import gettext as _
 from shared_apps.accounts import facade
 from shared_apps.ropa import facade as ropa
 from tenant_apps.activities.emails import volunteer_language
+from tenant_apps.activities.gdpr import session_signups_anonymise
 from tenant_apps.audit.models import AuditAction
 from tenant_apps.audit.services import audit_record
+from tenant_apps.award.gdpr import nominations_anonymise
+from tenant_apps.events.gdpr import registrations_anonymise
 from tenant_apps.helprequests.gdpr import help_requests_anonymise
 from tenant_apps.people.models import Participant, Volunteer
 from tenant_apps.privacy import selectors
@@ -30,7 +33,7 @@ from toolkit.errors import ApplicationError
 from toolkit.exports import ExportFile
 from toolkit.filenames import file_part
 from toolkit.pdf import pdf_from_html
-from toolkit.personal_data import ACCOUNT, Person, json_ready, sections
+from toolkit.personal_data import ACCOUNT, CONTACT, Person, json_ready, sections
 
 JSON, PDF = "json", "pdf"
 
@@ -88,9 +91,16 @@ def personal_data_report(*, person: Person, label: str) -> PersonalDataReport:
     extra = _account_sections(person.pk)
     volunteer = Volunteer.objects.filter(account_user_id=person.pk).first()
     if volunteer is not None:
-        extra += selectors.personal_data(
-            person=selectors.volunteer_person(volunteer), label=label
-        ).sections
+        own = selectors.volunteer_person(volunteer)
+        # Rows found by e-mail address are in the account's sections already when the
+        # volunteer record has the same address.
+        found_by_email = {section.key for section in sections(CONTACT)} - {"audit.events"}
+        same_email = own.email.lower() == person.email.lower()
+        extra += [
+            section
+            for section in selectors.personal_data(person=own, label=label).sections
+            if not (same_email and section.key in found_by_email)
+        ]
     return selectors.personal_data(person=person, label=label, account_sections=extra)
 
 
@@ -124,8 +134,9 @@ def personal_data_export(
     audit_record(
         actor=actor,
         action=AuditAction.VIEWED,
-        subject_type=person.kind if person.kind != ACCOUNT else "account",
-        subject_id=person.pk,
+        subject_type=person.kind,
+        # Not the e-mail address of a contact: the log would then hold it after erasure.
+        subject_id=person.pk if person.kind != CONTACT else "",
         code=f"{person.kind}.exported",
         params={"format": file_format},
     )
@@ -181,6 +192,27 @@ def participant_erase(*, actor: Actor, participant: Participant) -> int:
     return changed
 
 
+def contact_erase(*, actor: Actor, email: str) -> int:
+    """Erase what people gave under `email` on the centre's public forms (sign-ups, event
+    registrations, nominations, an association's contact person), anonymising each row in
+    place so that the counts stay. Returns the number of records changed."""
+    person = selectors.contact_person(email)
+    if not person.email:
+        raise ApplicationError(_("Enter an e-mail address."), field="email")
+    with transaction.atomic():
+        changed = _erase(person)
+        if not changed:
+            raise ApplicationError(_("Nothing is held under this e-mail address."))
+        audit_record(
+            actor=actor,
+            action=AuditAction.DELETED,
+            subject_type=CONTACT,
+            code="contact.erased",
+            params={"records": changed},
+        )
+    return changed
+
+
 def account_erase(*, actor: Actor, centre_id: int) -> list[int]:
     """The signed-in person erases their account: their volunteer record here (if any) and
     what this centre holds about the account, then the account itself, which removes their
@@ -222,6 +254,7 @@ def retention_rules_update(
     help_request_years: int,
     volunteer_inactive_months: int,
     volunteer_notice_months: int,
+    public_form_months: int,
     is_automatic: bool,
 ) -> RetentionRules:
     """Change the centre's retention rules."""
@@ -230,6 +263,7 @@ def retention_rules_update(
         rules.help_request_years = help_request_years
         rules.volunteer_inactive_months = volunteer_inactive_months
         rules.volunteer_notice_months = volunteer_notice_months
+        rules.public_form_months = public_form_months
         rules.is_automatic = is_automatic
         try:
             rules.full_clean()
@@ -247,6 +281,7 @@ def retention_rules_update(
                 "help_request_years": help_request_years,
                 "volunteer_inactive_months": volunteer_inactive_months,
                 "volunteer_notice_months": volunteer_notice_months,
+                "public_form_months": public_form_months,
             },
         )
     return rules
@@ -315,7 +350,27 @@ def retention_apply(*, actor: Actor = RETENTION) -> RetentionResult:
     return RetentionResult(applied=plan)
 
 
+# Rows from public forms: how each is anonymised, and its subject in the audit log.
+PUBLIC_FORM_ANONYMISERS = {
+    selectors.ANONYMISE_SIGNUP: (session_signups_anonymise, "session_signup"),
+    selectors.ANONYMISE_REGISTRATION: (registrations_anonymise, "event_registration"),
+    selectors.ANONYMISE_NOMINATION: (nominations_anonymise, "nomination"),
+}
+
+
 def _apply(actor: Actor, change: selectors.PlannedChange) -> None:
+    if change.action in PUBLIC_FORM_ANONYMISERS:
+        anonymise, subject_type = PUBLIC_FORM_ANONYMISERS[change.action]
+        anonymise([change.subject_id])
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATED,
+            subject_type=subject_type,
+            subject_id=change.subject_id,
+            code=f"{subject_type}.anonymised",
+            params={"ended_on": change.since.isoformat()},
+        )
+        return
     if change.action == selectors.ANONYMISE_REQUEST:
         help_requests_anonymise([change.subject_id])
         audit_record(

@@ -15,7 +15,13 @@ from shared_apps.accounts.access import allow
 from shared_apps.accounts.roles import CENTRE_MANAGERS, CENTRE_MEMBERS
 from tenant_apps.people.models import Participant, Volunteer
 from tenant_apps.privacy import selectors, services
-from tenant_apps.privacy.forms import EraseConfirmForm, ProcessingActivityForm, RetentionRulesForm
+from tenant_apps.privacy.forms import (
+    ContactEraseForm,
+    ContactSearchForm,
+    EraseConfirmForm,
+    ProcessingActivityForm,
+    RetentionRulesForm,
+)
 from tenant_apps.privacy.models import ProcessingActivity
 from toolkit.errors import ApplicationError, form_add_error
 
@@ -151,6 +157,67 @@ def participant_erase(request, participant_id: int):
         back="people:participant_detail",
         back_args=[participant.pk],
     )
+
+
+# --- People known only by an e-mail address (public forms) --------------------------------
+# The address travels in POST bodies, never in a URL: addresses and logs keep no personal data.
+
+
+@allow(CENTRE_MANAGERS)
+@require_http_methods(["GET", "POST"])
+def contacts(request):
+    """Find what the centre holds under an e-mail address given on a public form (sign-ups,
+    event registrations, nominations, an association's contact person)."""
+    form = ContactSearchForm(request.POST or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        report = selectors.personal_data(person=selectors.contact_person(email), label=email)
+    found = report is not None and any(section.records for section in report.sections)
+    return render(
+        request, "privacy/contacts.html", {"form": form, "report": report, "found": found}
+    )
+
+
+@allow(CENTRE_MANAGERS)
+@require_POST
+def contact_export(request):
+    """Everything held under an e-mail address, as JSON or PDF (recorded in the audit log)."""
+    form = ContactSearchForm(request.POST)
+    if not form.is_valid():
+        return redirect("privacy:contacts")
+    email = form.cleaned_data["email"]
+    return services.personal_data_export(
+        actor=request.user,
+        person=selectors.contact_person(email),
+        label=email,
+        file_format=services.PDF if request.POST.get("format") == services.PDF else services.JSON,
+    ).response()
+
+
+@allow(CENTRE_MANAGERS)
+@require_POST
+def contact_erase(request):
+    """Ask, then erase what is held under an e-mail address (the rows stay, anonymised)."""
+    asking = "ask" in request.POST
+    form = ContactEraseForm(
+        None if asking else request.POST, initial={"email": request.POST.get("email", "")}
+    )
+    email = request.POST.get("email", "").strip()
+    if not asking and form.is_valid():
+        email = form.cleaned_data["email"]
+        try:
+            services.contact_erase(actor=request.user, email=email)
+        except ApplicationError as error:
+            form_add_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The personal data held under %(email)s has been erased.") % {"email": email},
+            )
+            return redirect("privacy:contacts")
+    report = selectors.personal_data(person=selectors.contact_person(email), label=email)
+    return render(request, "privacy/contact_erase.html", {"form": form, "report": report})
 
 
 # --- Retention -----------------------------------------------------------------------------

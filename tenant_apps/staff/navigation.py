@@ -94,7 +94,10 @@ STAFF_MENU = (
     MenuItem(
         "privacy:retention",
         _("Privacy (GDPR)"),
-        _("Retention rules and their dry run, the record of processing activities."),
+        _(
+            "Retention rules and their dry run, what is held under an e-mail address, the "
+            "record of processing activities."
+        ),
     ),
     MenuItem("staff:profile", _("Your account"), _("Your name, e-mail address and role here.")),
     MenuItem("privacy:me", _("Your data"), _("Download what the centre holds about you.")),

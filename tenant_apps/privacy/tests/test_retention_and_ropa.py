@@ -173,6 +173,7 @@ def test_a_manager_changes_the_rules_and_the_plan_follows(
                 "help_request_years": "4",
                 "volunteer_inactive_months": "24",
                 "volunteer_notice_months": "3",
+                "public_form_months": "12",
                 "is_automatic": "on",
             },
         )
