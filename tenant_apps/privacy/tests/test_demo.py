@@ -27,3 +27,10 @@ def test_the_demo_has_a_record_of_processing_and_a_volunteer_due_for_a_reminder(
         plan = {(change.action, change.subject_id) for change in selectors.retention_plan()}
         assert ("remind_volunteer", inactive.pk) in plan
         assert any(action == "anonymise_request" for action, _id in plan)
+        # Someone known only by the address on an old event registration: due, and found.
+        assert any(action == "anonymise_registration" for action, _id in plan)
+        report = selectors.personal_data(
+            person=selectors.contact_person("astrid.moen@example.org"), label=""
+        )
+        found = {section.key: section.records for section in report.sections}
+        assert [record["places"] for record in found["events.registrations"]] == [2]
