@@ -170,6 +170,10 @@ def json_ready(value: Any) -> Any:
     return str(value)
 
 
+# What an anonymised row shows where a name was (lists stay readable).
+ERASED_NAME = "—"
+
+
 def contact_person(email: str) -> Person:
     """Whoever gave `email` on a public form (kind CONTACT)."""
     email = email.strip()

@@ -13,6 +13,7 @@ from tenant_apps.activities.models import SessionSignup, ShiftSignup
 from tenant_apps.activities.receivers import withdraw_from_coming_shifts
 from tenant_apps.people.models import Volunteer
 from toolkit.personal_data import (
+    ERASED_NAME,
     VOLUNTEER,
     Person,
     json_ready,
@@ -75,7 +76,7 @@ def session_signups_anonymise(ids) -> int:
     return (
         SessionSignup.objects.filter(pk__in=list(ids))
         .exclude(email="")
-        .update(name="", email="", phone="")
+        .update(name=ERASED_NAME, email="", phone="")
     )
 
 

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tenant_apps.award.models import Nomination
-from toolkit.personal_data import Person, json_ready, register_contact_data
+from toolkit.personal_data import ERASED_NAME, Person, json_ready, register_contact_data
 
 
 def nominations_anonymise(ids, *, email: str = "") -> int:
@@ -20,10 +20,11 @@ def nominations_anonymise(ids, *, email: str = "") -> int:
         is_nominator = not email or nomination.nominator_email.lower() == email.lower()
         is_nominee = not email or email.lower() in nomination.nominee_contact.lower()
         if is_nominator:
-            nomination.nominator_name = nomination.nominator_email = ""
-            nomination.nominator_phone = ""
+            nomination.nominator_name = ERASED_NAME
+            nomination.nominator_email = nomination.nominator_phone = ""
         if is_nominee:
-            nomination.nominee_name = nomination.nominee_contact = nomination.reason = ""
+            nomination.nominee_name = ERASED_NAME
+            nomination.nominee_contact = nomination.reason = ""
             nomination.public_name = nomination.citation = ""
             nomination.published_at = None
         nomination.save()

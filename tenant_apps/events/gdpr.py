@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tenant_apps.events.models import Registration
-from toolkit.personal_data import Person, json_ready, register_contact_data
+from toolkit.personal_data import ERASED_NAME, Person, json_ready, register_contact_data
 
 
 def registrations_anonymise(ids) -> int:
@@ -17,7 +17,7 @@ def registrations_anonymise(ids) -> int:
     return (
         Registration.objects.filter(pk__in=list(ids))
         .exclude(email="")
-        .update(name="", email="", phone="", reminder_sent_at=timezone.now())
+        .update(name=ERASED_NAME, email="", phone="", reminder_sent_at=timezone.now())
     )
 
 

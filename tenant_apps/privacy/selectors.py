@@ -291,7 +291,8 @@ def _contact_changes(rules: RetentionRules, horizon: datetime.date) -> list[Plan
                 )
             )
     nominations = (
-        Nomination.objects.exclude(nominator_email="", nominee_name="")
+        # Anonymised already: no nominator's address and no reason (a required field) left.
+        Nomination.objects.exclude(nominator_email="", reason="")
         .exclude(status=Nomination.Status.WINNER, winner_consent_on__isnull=False)
         .filter(award_round__closes_on__lte=before)
         .select_related("award_round")

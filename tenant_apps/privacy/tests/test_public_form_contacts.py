@@ -201,6 +201,22 @@ def test_a_volunteer_with_the_same_address_gets_their_public_forms_in_their_expo
     assert len(found["award.nominations"]) == 1
 
 
+def test_erasing_a_volunteer_also_anonymises_their_public_forms(centre, centre_admin, rows, inside):
+    session, event, _round, _association = rows
+    with inside():
+        volunteer = make_volunteer("Kari", "Nordmann", email=EMAIL.lower())
+        services.volunteer_erase(actor=centre_admin, volunteer=volunteer)
+
+        assert set(
+            SessionSignup.objects.filter(session=session).values_list("name", flat=True)
+        ) == {
+            "—",
+            "Ola Hansen",
+        }
+        assert staff_event(event.pk).places_taken == 5
+        assert not Registration.objects.filter(email__iexact=EMAIL).exists()
+
+
 # --- Retention ---------------------------------------------------------------------------
 
 
@@ -262,11 +278,11 @@ def test_retention_dry_run_lists_public_forms_and_the_run_anonymises_them(
         assert SessionSignup.objects.get(session=old_session).email == ""
         assert SessionSignup.objects.get(session=old_session).status == "confirmed"
         assert SessionSignup.objects.get(session=new_session).email == EMAIL
-        assert Registration.objects.get(event=old_event).name == ""
+        assert Registration.objects.get(event=old_event).name == "—"
         assert Registration.objects.get(event=old_event).places == 2
         assert Registration.objects.get(event=new_event).name == NAME
         lost = Nomination.objects.exclude(pk=winner.pk).get()
-        assert (lost.nominator_email, lost.nominee_name, lost.reason) == ("", "", "")
+        assert (lost.nominator_email, lost.nominee_name, lost.reason) == ("", "—", "")
         assert Nomination.objects.get(pk=winner.pk).nominee_name == "Winning nominee"
         assert selectors.retention_plan() == []
         counts = Event.objects.aggregate(
