@@ -97,6 +97,11 @@ CENTRE_PROVISIONING_STEPS = [
     "tenant_apps.helprequests.provisioning.install_request_types",
 ]
 
+# When a person's role at a centre is granted, changed or taken away (from any host),
+# shared_apps.accounts.role_changes calls these inside that centre's schema with a
+# shared_apps.accounts.contracts.CentreRoleChange, in the transaction of the change.
+CENTRE_ROLE_CHANGE_STEPS = ["tenant_apps.staff.role_changes.role_change_record"]
+
 # The statistics pipeline (shared_apps.statistics.pipeline) runs these inside each centre's
 # schema: collectors return allow-listed aggregate rows, publishers the public activities.
 STATISTICS_COLLECTORS = [
