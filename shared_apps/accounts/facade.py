@@ -7,7 +7,6 @@ centre's memberships or tokens. Rules (who may invite, the last manager…) are 
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils import timezone

@@ -3,10 +3,11 @@
 import datetime
 
 import django.db.models.deletion
-import shared_apps.accounts.models
 from django.conf import settings
 from django.db import migrations, models
 from django.db.models import F
+
+import shared_apps.accounts.models
 
 
 def tokens_made_earlier_expire_a_year_after_they_were_made(apps, schema_editor):
