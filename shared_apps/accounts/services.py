@@ -31,6 +31,7 @@ from shared_apps.accounts.models import (
     User,
 )
 from shared_apps.accounts.role_changes import centre_role_changed
+from shared_apps.accounts.selectors import invitations_awaiting_approval
 from shared_apps.accounts.roles import CENTRE_ROLES, FEDERATION_ROLES, Role, expand
 from tenants.models import Centre, Domain, Federation, Municipality
 from toolkit.errors import ApplicationError
@@ -478,21 +479,6 @@ def invitation_accept(
             )
         )
     return account
-
-
-def invitations_awaiting_approval():
-    """Manager appointments waiting for a platform operator, the oldest first."""
-    return (
-        Invitation.objects.filter(
-            approval_requested_at__isnull=False,
-            approved_at__isnull=True,
-            refused_at__isnull=True,
-            accepted_at__isnull=True,
-            expires_at__gt=timezone.now(),
-        )
-        .select_related("centre", "centre__federation", "invited_by")
-        .order_by("approval_requested_at", "pk")
-    )
 
 
 def _awaiting_locked(*, actor: User, invitation_id: int) -> Invitation:

@@ -36,6 +36,7 @@ from shared_apps.accounts.selectors import (
     workspaces_for,
 )
 from shared_apps.accounts.services import (
+    AwaitsApproval,
     InvitationUnusable,
     NotAllowed,
     invitation_for_token,
@@ -146,6 +147,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         except InvitationUnusable as error:
             context = {"message": error.message, "reason": error.reason}
             return render(request, "accounts/invitation_unusable.html", context, status=410)
+        except AwaitsApproval as error:
+            context = {"message": error.message, "reason": "awaits_approval"}
+            return render(request, "accounts/invitation_unusable.html", context, status=409)
         except NotAllowed as error:
             context["error"] = error.message
             return render(request, "accounts/invitation_sign_in.html", context, status=403)

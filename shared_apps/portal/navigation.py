@@ -18,6 +18,8 @@ FEDERATION_MENU = (
     MenuItem("reports:federation", _("Annual reports")),
 )
 
+OPERATOR_MENU = (MenuItem("portal:operator_appointments", _("Manager appointments")),)
+
 MUNICIPALITY_MENU = (
     MenuItem("portal:municipality_home", _("Your municipality")),
     MenuItem("reports:municipality", _("Annual reports from centres")),
@@ -32,16 +34,21 @@ def platform_menu(request: HttpRequest) -> dict | None:
     roles = roles_for(user, request)
     is_federation = bool(roles & FEDERATION_STAFF)
     is_municipality = Role.MUNICIPALITY_VIEWER in roles
+    is_operator = Role.PLATFORM_OPERATOR in roles
     items: tuple[MenuItem, ...] = ()
     if is_federation:
         items += FEDERATION_MENU
     if is_municipality:
         items += MUNICIPALITY_MENU
+    if is_operator:
+        items += OPERATOR_MENU
     pages = menu_pages(request, items) if items else []
     if not pages:
         return None
     if is_federation:
         marker, label = "federation", _("Federation pages")
-    else:
+    elif is_municipality:
         marker, label = "municipality", _("Municipality pages")
+    else:
+        marker, label = "operator", _("Operator pages")
     return {"marker": marker, "label": str(label), "pages": pages, "home_url": pages[0].url}
