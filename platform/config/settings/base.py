@@ -327,10 +327,35 @@ SPECTACULAR_SETTINGS = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Logging ------------------------------------------------------------------------
+# Addresses that are keys (an invitation, a password reset, a calendar feed): the part after
+# the first group is written "…" in every log line and error report (toolkit.log_masking).
+SECRET_URL_PATTERNS = [
+    r"(/account/invitation/)[^/\s?#\"']+",
+    # /account/password-reset/<uidb64>/<token>/ (not /sent/ or /done/)
+    r"(/account/password-reset/)(?!sent/|done/)[^/\s?#\"']+/[^/\s?#\"']+",
+    r"(/activities/calendar/(?:volunteer|activity)/)[^/\s?#\"']+?(?=\.ics|[/\s?#\"']|$)",
+]
+DEFAULT_EXCEPTION_REPORTER_FILTER = "toolkit.log_masking.SecretUrlReporterFilter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_secret_urls": {"()": "toolkit.log_masking.MaskSecretUrls"}},
+    # The filter is on every handler, so whatever logger a record comes from, it is masked
+    # before it is written or sent.
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_secret_urls"]},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["mask_secret_urls"],
+        },
+    },
+    "loggers": {
+        # In place of Django's defaults, whose handlers have no such filter: django.request
+        # and django.security reach these through "django", and the root's console.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
