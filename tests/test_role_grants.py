@@ -199,9 +199,10 @@ def test_an_operator_refuses_and_no_link_is_ever_sent(
     invitation.refresh_from_db()
     assert invitation.refused_at is not None and not invitation.awaits_approval
     assert mailoutbox == []
-    assert "No appointments are waiting." in in_english(operator_client).get(
-        "/operator/appointments/"
-    ).text
+    assert (
+        "No appointments are waiting."
+        in in_english(operator_client).get("/operator/appointments/").text
+    )
 
 
 def test_an_operator_who_is_also_the_federation_admin_cannot_approve_their_own_request(

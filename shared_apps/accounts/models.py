@@ -65,6 +65,8 @@ class User(AbstractBaseUser, PermissionsMixin):
             ApiToken.objects.filter(user=self, revoked_at__isnull=True).update(
                 revoked_at=timezone.now(), revoked_reason=RevokedBecause.PASSWORD_CHANGED
             )
+            # A new password starts the sign-in throttle's count again (throttle.py).
+            SignInThrottle.objects.filter(email=self.email.lower()).delete()
 
 
 class CentreMembership(models.Model):

@@ -31,8 +31,8 @@ from shared_apps.accounts.models import (
     User,
 )
 from shared_apps.accounts.role_changes import centre_role_changed
-from shared_apps.accounts.selectors import invitations_awaiting_approval
 from shared_apps.accounts.roles import CENTRE_ROLES, FEDERATION_ROLES, Role, expand
+from shared_apps.accounts.selectors import invitations_awaiting_approval
 from tenants.models import Centre, Domain, Federation, Municipality
 from toolkit.errors import ApplicationError
 

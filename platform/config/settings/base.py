@@ -190,6 +190,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out accounts
+    # Then: refuses an attempt that comes too early for its account (from any address).
+    "shared_apps.accounts.throttle.AccountThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
@@ -208,6 +210,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Beside it, per account from every address together (shared_apps.accounts.throttle): after
+# 10 wrong passwords within a day, each attempt waits twice as long as the one before, at
+# most 15 minutes; never in a browser where the person has signed in before.
+SIGN_IN_THROTTLE_FREE_FAILURES = 10
+SIGN_IN_THROTTLE_WINDOW = timedelta(hours=24)
+SIGN_IN_THROTTLE_MAX_DELAY = timedelta(minutes=15)
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
