@@ -347,3 +347,30 @@ def test_a_municipality_viewer_only_for_a_municipality_with_the_federations_cent
             municipality=empty,
         )
     assert not Invitation.objects.exists()
+
+
+# --- Demo data ---------------------------------------------------------------------------------
+
+
+def test_the_demo_shows_a_token_in_use_and_an_appointment_for_the_operator(
+    monkeypatch, centre, centre_admin, coordinator, federation_admin, mailoutbox
+):
+    from shared_apps.accounts.models import ApiToken
+    from shared_apps.devtools import demo
+
+    monkeypatch.setattr(
+        demo, "DEMO_TOKENS", ((coordinator.email, "Vaktliste-synk", 90, timedelta(hours=2)),)
+    )
+    monkeypatch.setattr(
+        demo, "DEMO_APPOINTMENT", (federation_admin.email, centre.slug, "ny.leder@example.org")
+    )
+
+    demo.load_access_demo(write=lambda *args: None)
+    demo.load_access_demo(write=lambda *args: None)  # again: nothing doubled
+
+    token = ApiToken.objects.get(user=coordinator)
+    assert token.last_used_at is not None
+    assert token.expires_at > timezone.now() + timedelta(days=80)
+    (appointment,) = Invitation.objects.filter(email="ny.leder@example.org")
+    assert appointment.awaits_approval
+    assert mailoutbox == []
