@@ -230,3 +230,22 @@ def test_the_calendar_address_stops_working_when_the_membership_ends(
     manager.post(f"/staff/members/{volunteer.pk}/remove/")
 
     assert visitor.get(feed).status_code == 404
+
+
+def test_the_calendar_address_stops_working_when_the_volunteer_has_ended(
+    centre, centre_admin, make_volunteer
+):
+    from tenant_apps.people.services.volunteers import volunteer_set_status
+
+    person = make_volunteer("Otto", "Outgoing")
+    with schema_context(centre.schema_name):
+        calendar = volunteer_calendar_token(volunteer=person)
+        volunteer_set_status(actor=centre_admin, volunteer=person, status="paused")
+    visitor = host_client(f"{centre.slug}.{settings.PLATFORM_DOMAIN}")
+    feed = f"/activities/calendar/volunteer/{calendar}.ics"
+    assert visitor.get(feed).status_code == 200  # a pause keeps it
+
+    with schema_context(centre.schema_name):
+        volunteer_set_status(actor=centre_admin, volunteer=person, status="ended")
+
+    assert visitor.get(feed).status_code == 404

@@ -29,6 +29,30 @@ def access_matrix_markdown() -> str:
         "viewers are refused every unsafe method (POST, PUT, PATCH, DELETE) except sign-out",
         "and language. Django admin (`/admin/`) is for operators and checks staff status",
         "itself.",
+        "",
+        "Managers, coordinators, federation staff and operators must pass a second factor",
+        "(TOTP) when `TWO_FACTOR_REQUIRED` (always in production). An API token is made only",
+        "in a session that passed it, stands for it, expires (30 days to a year), and is",
+        "revoked when its owner's password changes, two-factor is turned off, or the owner's",
+        "role at its centre changes or ends.",
+        "",
+        "## Who may give which role",
+        "",
+        "| role | given by | condition |",
+        "|---|---|---|",
+        "| manager (`centre_admin`) | a federation administrator, for its own centres | "
+        "only while the centre has no manager, at sending and at accepting; otherwise a "
+        "platform operator approves it first (`/operator/appointments/`, never the one "
+        "who asked or is named) |",
+        "| coordinator, volunteer | the centre's managers | — |",
+        "| federation administrator, analyst | a platform operator | — |",
+        "| municipality viewer | a federation administrator | only for a municipality "
+        "where the federation has centres |",
+        "| platform operator | another operator, in the admin | — |",
+        "",
+        "Nobody invites themselves, for any role. Every role at a centre that is granted,",
+        "changed or taken away, from whichever host, is written to that centre's audit log",
+        "and e-mailed to its managers (`CENTRE_ROLE_CHANGE_STEPS`, `accounts.role_changes`).",
     ]
     for title, urlconf in (
         ("Centre host (`<slug>.PLATFORM_DOMAIN`)", settings.ROOT_URLCONF),
