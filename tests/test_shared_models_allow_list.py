@@ -14,18 +14,23 @@ ALLOWED_FIELDS = {
     "accounts.ApiToken": {
         "centre",
         "created_at",
+        "expires_at",
         "id",
         "key_hash",
         "key_prefix",
         "last_used_at",
         "name",
         "revoked_at",
+        "revoked_reason",
         "user",
     },
     "accounts.CentreMembership": {"centre", "created_at", "id", "role", "user"},
     "accounts.FederationMembership": {"created_at", "federation", "id", "role", "user"},
     "accounts.Invitation": {
         "accepted_at",
+        "approval_requested_at",
+        "approved_at",
+        "approved_by",
         "centre",
         "created_at",
         "email",
@@ -35,10 +40,14 @@ ALLOWED_FIELDS = {
         "invited_by",
         "language",
         "municipality",
+        "refused_at",
         "role",
         "token_hash",
     },
     "accounts.MunicipalityViewer": {"created_at", "id", "municipality", "user"},
+    # The e-mail address typed at a failed sign-in (an account's login, or a guess), a count
+    # and a time: the per-account throttle (accounts.throttle), no centre's data.
+    "accounts.SignInThrottle": {"email", "failures", "id", "last_failure_at"},
     "accounts.User": {
         "date_joined",
         "email",
