@@ -13,6 +13,7 @@ here; if two apps need the same helper, move it here.
 - `emails`      a message in the recipient's language from one template trio
 - `forms`       decimal fields that read "1,5", phone numbers checked and stored as E.164
 - `formats`     dates the language's way ("onsdag 9. desember")
+- `log_masking` secret addresses (settings.SECRET_URL_PATTERNS) cut out of logs and error reports
 - `templatetags` `{% load toolkit %}`: `weekday_date`, `weekday_date_time`, `phone`
 - `templates/toolkit/_htmx.html`  htmx with the one configuration the strict CSP needs
 """
