@@ -206,28 +206,28 @@ def test_an_operator_refuses_and_no_link_is_ever_sent(
 
 
 def test_an_operator_who_is_also_the_federation_admin_cannot_approve_their_own_request(
-    federation_admin, centre_admin, nfs, centre
+    federation_admin, centre_admin, operator, nfs, centre
 ):
     federation_admin.is_staff = federation_admin.is_superuser = True
     federation_admin.save()
-    # An operator's own invitation needs no approval; as a federation admin, acting through
-    # the federation's rule, the request is theirs and another operator decides.
-    invitation = Invitation.objects.create(
+    host = f"{centre.slug}.{settings.PLATFORM_DOMAIN}"
+    # Being an operator too does not let them appoint alone...
+    invitation = invitation_send(
+        invited_by=federation_admin,
         email="friend@example.org",
         role="centre_admin",
+        host=host,
+        language="en",
         centre=centre,
-        invited_by=federation_admin,
-        token_hash="0" * 64,
-        expires_at=timezone.now() + timedelta(days=30),
-        approval_requested_at=timezone.now(),
     )
+    assert invitation.awaits_approval
 
+    # ...nor approve their own request: another operator decides.
     with pytest.raises(NotAllowed):
-        invitation_approve(
-            actor=federation_admin,
-            invitation_id=invitation.pk,
-            host=f"{centre.slug}.{settings.PLATFORM_DOMAIN}",
-        )
+        invitation_approve(actor=federation_admin, invitation_id=invitation.pk, host=host)
+    invitation_approve(actor=operator, invitation_id=invitation.pk, host=host)
+    invitation.refresh_from_db()
+    assert invitation.approved_by == operator
 
 
 def test_others_cannot_reach_the_operators_appointments(federation_client, municipality_client):

@@ -130,12 +130,11 @@ def _centre_has_manager(centre: Centre) -> bool:
     return CentreMembership.objects.filter(centre=centre, role=Role.CENTRE_ADMIN).exists()
 
 
-def _appointment_needs_approval(*, inviter: User | None, role: str, centre: Centre | None) -> bool:
+def _appointment_needs_approval(*, role: str, centre: Centre | None) -> bool:
     """A federation may appoint a centre's manager only while the centre has none; after
-    that only with a platform operator's approval (an operator's own invitation needs none)."""
+    that only with a platform operator's approval. Whoever asks — an operator too — never
+    decides alone: another operator approves (_awaiting_locked)."""
     if role != Role.CENTRE_ADMIN or centre is None:
-        return False
-    if inviter is not None and _is_operator(inviter):
         return False
     return _centre_has_manager(centre)
 
@@ -255,9 +254,7 @@ def invitation_send(
                 field="email",
             )
         # Decided under the lock of the centre: two appointments at once see each other.
-        needs_approval = _appointment_needs_approval(
-            inviter=invited_by, role=role, centre=place.get("centre")
-        )
+        needs_approval = _appointment_needs_approval(role=role, centre=place.get("centre"))
         invitation = Invitation.objects.create(
             email=email,
             role=role,
@@ -419,9 +416,7 @@ def _appointment_now_needs_approval(invitation: Invitation) -> bool:
     if invitation.centre_id is not None:
         # Lock the centre: two first managers accepting at once are decided one by one.
         Centre.objects.select_for_update().get(pk=invitation.centre_id)
-    return _appointment_needs_approval(
-        inviter=invitation.invited_by, role=invitation.role, centre=invitation.centre
-    )
+    return _appointment_needs_approval(role=invitation.role, centre=invitation.centre)
 
 
 def invitation_accept(
