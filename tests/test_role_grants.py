@@ -374,3 +374,24 @@ def test_the_demo_shows_a_token_in_use_and_an_appointment_for_the_operator(
     (appointment,) = Invitation.objects.filter(email="ny.leder@example.org")
     assert appointment.awaits_approval
     assert mailoutbox == []
+
+
+def test_the_operators_are_told_where_to_decide(
+    english_federation,
+    federation_admin,
+    centre_admin,
+    operator,
+    nfs,
+    centre,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        appoint(english_federation, nfs, centre, "second@example.org")
+
+    invitation = Invitation.objects.get(email="second@example.org")
+    (told,) = mailoutbox
+    assert told.to == [operator.email]
+    assert f"/operator/appointments/{invitation.pk}/" in told.body
+    assert federation_admin.email in told.body and "second@example.org" in told.body
+    assert links(mailoutbox) == []  # no invitation link in it

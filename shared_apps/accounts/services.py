@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from shared_apps.accounts import tokens
 from shared_apps.accounts.contracts import CentreRoleChange
-from shared_apps.accounts.emails import invitation_email_send
+from shared_apps.accounts.emails import appointment_waiting_email_send, invitation_email_send
 from shared_apps.accounts.models import (
     CentreMembership,
     FederationMembership,
@@ -269,9 +269,23 @@ def invitation_send(
             approval_requested_at=now if needs_approval else None,
             **place,
         )
-        if not needs_approval:
+        if needs_approval:
+            _appointment_waiting_mail_on_commit(invitation=invitation, host=host)
+        else:
             _invitation_mail_on_commit(invitation=invitation, host=host, token=token)
     return invitation
+
+
+def _appointment_waiting_mail_on_commit(*, invitation: Invitation, host: str) -> None:
+    """Tell the platform operators, once committed, where to decide on the appointment."""
+    scheme = "http" if settings.DEBUG else "https"
+    _hostname, port = split_domain_port(host.strip().lower())
+    platform = f"{settings.PLATFORM_DOMAIN}:{port}" if port else settings.PLATFORM_DOMAIN
+    link = f"{scheme}://{platform}/operator/appointments/{invitation.pk}/"
+    invitation_id = invitation.pk
+    transaction.on_commit(
+        lambda: appointment_waiting_email_send(invitation_id=invitation_id, link=link)
+    )
 
 
 def _invitation_mail_on_commit(*, invitation: Invitation, host: str, token: str) -> None:
@@ -453,6 +467,10 @@ def invitation_accept(
             invitation.approval_requested_at = timezone.now()
             invitation.expires_at = timezone.now() + timedelta(days=APPROVAL_WAIT_DAYS)
             invitation.save(update_fields=["approval_requested_at", "expires_at"])
+            centre = invitation.centre
+            _appointment_waiting_mail_on_commit(
+                invitation=invitation, host=f"{centre.slug}.{settings.PLATFORM_DOMAIN}"
+            )
             awaits_approval = True
         else:
             if account is None:
