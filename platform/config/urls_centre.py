@@ -25,6 +25,8 @@ urlpatterns = [
     path("networks/", include("tenant_apps.networkspace.urls")),
     path("annual-report/", include("tenant_apps.annualreport.urls")),
     path("api/v1/", include("config.urls_api")),
+    path("centre/", include("tenants.urls_centre")),
+    path("centre/billing/", include("shared_apps.billing.urls_centre")),
     path("i18n/setlang/", session_endpoint(set_language), name="set_language"),
 ]
 

@@ -55,6 +55,16 @@ STAFF_MENU = (
         "audit:list", _("Audit log"), _("Who signed in here, and who viewed or changed what.")
     ),
     MenuItem("staff:profile", _("Your account"), _("Your name, e-mail address and role here.")),
+    MenuItem(
+        "centre:status",
+        _("Centre status"),
+        _("Whether the centre is on trial, active, past due or read-only, and what to do."),
+    ),
+    MenuItem(
+        "centre_billing:overview",
+        _("Billing"),
+        _("The centre's plan, subscription and invoices."),
+    ),
 )
 
 # What a volunteer works with, in the order they need it: the same pages as the staff menu

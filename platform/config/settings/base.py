@@ -66,6 +66,7 @@ SHARED_APPS = [
     "shared_apps.dashboard",
     "shared_apps.networks",
     "shared_apps.reports",
+    "shared_apps.billing",
 ]
 TENANT_APPS = [
     "django.contrib.contenttypes",
@@ -143,6 +144,8 @@ MIDDLEWARE = [
     "shared_apps.accounts.sessions.HostBoundSessionMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "tenants.middleware.LanguageMiddleware",
+    # Read-only and closed centres: every write but the person's own session is refused.
+    "tenants.middleware.CentreWriteGuardMiddleware",
     "shared_apps.accounts.access.AccessPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -162,6 +165,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "tenants.context_processors.current_centre",
+                # A banner about the centre's status (trial, payment due, read-only, closed).
+                "tenants.context_processors.centre_notice",
                 # One menu per host on every page (base.html): a centre's, or the platform's.
                 "tenant_apps.staff.context_processors.site_menu",
                 "shared_apps.portal.context_processors.site_menu",
@@ -333,3 +338,12 @@ LOGGING = {
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+# Billing is on only with STRIPE_SECRET_KEY. Subscribing goes through Stripe Checkout; a
+# local emulator (STRIPE_API_BASE, e.g. localstripe) has no Checkout, so there a manager
+# subscribes directly with Stripe's test card.
+STRIPE_USE_CHECKOUT = env_flag("STRIPE_USE_CHECKOUT", not STRIPE_API_BASE)
+# After a failed payment a centre stays usable (past_due) this long, then becomes read-only.
+BILLING_GRACE_DAYS = int(os.environ.get("BILLING_GRACE_DAYS", "14"))
+# A closed centre's data is kept this long by default; its managers can export it until then.
+CENTRE_CLOSED_RETENTION_DAYS = 90
