@@ -36,9 +36,9 @@ def manageable_centres(*, user) -> QuerySet[Centre]:
     )
     if user.is_staff:
         return centres
-    federations = FederationMembership.objects.filter(
-        user=user, role=Role.FEDERATION_ADMIN
-    ).values("federation")
+    federations = FederationMembership.objects.filter(user=user, role=Role.FEDERATION_ADMIN).values(
+        "federation"
+    )
     return centres.filter(federation__in=federations)
 
 

@@ -79,8 +79,12 @@ def centre_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return render(
             request,
             "tenants/centre_status_confirm.html",
-            {"managed": centre, "form": confirm, "data": data,
-             "to_label": CentreStatus(data["to_status"]).label},
+            {
+                "managed": centre,
+                "form": confirm,
+                "data": data,
+                "to_label": CentreStatus(data["to_status"]).label,
+            },
         )
     is_operator = Role.PLATFORM_OPERATOR in roles_for(request.user, request)
     try:

@@ -83,6 +83,7 @@ def test_suspended_or_closed_centre_answers_with_a_clear_page(
 def test_read_only_centre_can_be_read_but_not_written(centre, centre_client):
     centre_change_status(centre=centre, to_status="read_only")
     assert centre_client.get("/").status_code == 200
+    centre_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = centre_client.post("/people/")
     assert response.status_code == 403
     assert "read-only" in response.text

@@ -68,6 +68,9 @@ class FederationBilling(models.Model):
         verbose_name = _("federation billing")
         verbose_name_plural = _("federation billing")
 
+    def __str__(self) -> str:
+        return f"{self.federation_id}: {self.payer}"
+
 
 class BillingAccount(models.Model):
     """Who is billed: one centre, or a federation for all its centres; its Stripe customer and
@@ -132,6 +135,9 @@ class Invoice(models.Model):
         verbose_name = _("invoice")
         verbose_name_plural = _("invoices")
 
+    def __str__(self) -> str:
+        return self.number or self.stripe_invoice_id
+
 
 class WebhookEvent(models.Model):
     """A Stripe event that was received: its id is unique, so each is handled once."""
@@ -145,3 +151,6 @@ class WebhookEvent(models.Model):
     class Meta:
         verbose_name = _("Stripe event")
         verbose_name_plural = _("Stripe events")
+
+    def __str__(self) -> str:
+        return f"{self.stripe_event_id} ({self.type})"

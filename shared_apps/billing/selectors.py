@@ -35,9 +35,7 @@ def centre_billing(*, centre: Centre) -> CentreBilling:
         account = BillingAccount.objects.filter(federation_id=centre.federation_id).first()
     else:
         account = BillingAccount.objects.filter(centre=centre).first()
-    account = (
-        BillingAccount.objects.select_related("plan").get(pk=account.pk) if account else None
-    )
+    account = BillingAccount.objects.select_related("plan").get(pk=account.pk) if account else None
     invoices = list(account.invoices.all()[:24]) if account and payer == Payer.CENTRE else []
     return CentreBilling(
         centre=centre,

@@ -179,9 +179,7 @@ def _check_plan(account: BillingAccount, plan: Plan) -> None:
         "canceled",
         "incomplete_expired",
     ):
-        raise BillingError(
-            _("There is already a subscription: change it in the customer portal.")
-        )
+        raise BillingError(_("There is already a subscription: change it in the customer portal."))
 
 
 def subscription_start(
@@ -299,9 +297,9 @@ def subscription_sync(*, subscription_id: str) -> BillingAccount | None:
         return None
     account = BillingAccount.objects.select_for_update().get(pk=account.pk)
     status = subscription["status"]
-    if account.stripe_subscription_id and account.stripe_subscription_id != subscription["id"]:
-        if status in ("canceled", "incomplete_expired"):
-            return account  # an old subscription ending tells nothing about the current one
+    is_other = account.stripe_subscription_id not in ("", subscription["id"])
+    if is_other and status in ("canceled", "incomplete_expired"):
+        return account  # an old subscription ending tells nothing about the current one
     items = subscription["items"]["data"]
     price_id = items[0]["plan"]["id"] if items else ""
     plan = Plan.objects.filter(stripe_price_id=price_id).first() if price_id else None
@@ -367,9 +365,11 @@ def _centres_follow(account: BillingAccount, subscription_status: str) -> None:
                 centre.status == CentreStatus.READ_ONLY and _last_change_by_billing(centre)
             ):
                 to_status = CentreStatus.ACTIVE
-        elif subscription_status in UNPAID_STATUSES:
-            if centre.status in (CentreStatus.TRIAL, CentreStatus.ACTIVE):
-                to_status = CentreStatus.PAST_DUE
+        elif subscription_status in UNPAID_STATUSES and centre.status in (
+            CentreStatus.TRIAL,
+            CentreStatus.ACTIVE,
+        ):
+            to_status = CentreStatus.PAST_DUE
         if to_status:
             centre_change_status(
                 centre=centre,

@@ -18,8 +18,8 @@ from shared_apps.billing import selectors, services
 from shared_apps.billing.forms import PayerForm, PlanForm, SubscribeForm
 from shared_apps.billing.gateway import billing_is_enabled
 from shared_apps.billing.models import Payer
-from tenants.selectors import manageable_centres
 from tenants.models import Federation
+from tenants.selectors import manageable_centres
 from toolkit.errors import ApplicationError, form_add_error
 
 OVERVIEW_ROLES = (Role.PLATFORM_OPERATOR, *FEDERATION_MANAGERS)
@@ -98,7 +98,9 @@ def payer_set(request: HttpRequest) -> HttpResponse:
     form = PayerForm(request.POST, federation=federation)
     if form.is_valid():
         services.federation_payer_set(federation=federation, payer=form.cleaned_data["payer"])
-        messages.success(request, _("Saved: %(payer)s.") % {"payer": Payer(form.cleaned_data["payer"]).label})
+        messages.success(
+            request, _("Saved: %(payer)s.") % {"payer": Payer(form.cleaned_data["payer"]).label}
+        )
     else:
         messages.error(request, _("Choose who pays."))
     return redirect("billing:overview")

@@ -6,31 +6,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tenants', '0002_load_municipalities'),
+        ("tenants", "0002_load_municipalities"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='centre',
-            name='retention_until',
-            field=models.DateField(blank=True, null=True, verbose_name='data kept until'),
+            model_name="centre",
+            name="retention_until",
+            field=models.DateField(blank=True, null=True, verbose_name="data kept until"),
         ),
         migrations.AddField(
-            model_name='centre',
-            name='trial_ends_on',
-            field=models.DateField(blank=True, null=True, verbose_name='trial ends on'),
+            model_name="centre",
+            name="trial_ends_on",
+            field=models.DateField(blank=True, null=True, verbose_name="trial ends on"),
         ),
         migrations.AddField(
-            model_name='centrestatuschange',
-            name='changed_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='person'),
+            model_name="centrestatuschange",
+            name="changed_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="person",
+            ),
         ),
         migrations.AddField(
-            model_name='centrestatuschange',
-            name='source',
-            field=models.CharField(choices=[('system', 'Platform'), ('operator', 'Platform operator'), ('federation', 'Federation'), ('billing', 'Billing')], default='system', max_length=20, verbose_name='changed by'),
+            model_name="centrestatuschange",
+            name="source",
+            field=models.CharField(
+                choices=[
+                    ("system", "Platform"),
+                    ("operator", "Platform operator"),
+                    ("federation", "Federation"),
+                    ("billing", "Billing"),
+                ],
+                default="system",
+                max_length=20,
+                verbose_name="changed by",
+            ),
         ),
     ]

@@ -126,6 +126,7 @@ CENTRE_DEMO_STEPS = [
 # Then these steps across centres (each called with write=<a print function>).
 DEMO_DATA_STEPS: list[str] = [
     "shared_apps.networks.demo.load_networks_demo",
+    "shared_apps.billing.demo.load_billing_demo",
     # Last: figures of everything above.
     "shared_apps.statistics.demo.load_statistics_demo",
 ]

@@ -5,12 +5,7 @@ localstripe lacks) answered at the HTTP boundary of the `stripe` library."""
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
 import threading
-import time
-import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -18,30 +13,9 @@ import pytest
 import stripe
 from stripe._http_client import HTTPClient, new_default_http_client
 
+from shared_apps.billing.emulator import free_port, localstripe_send_webhooks, localstripe_start
+
 WEBHOOK_SECRET = "whsec_dugnad_test"
-# localstripe writes every object to /tmp/localstripe.pickle; parallel test workers (and
-# other checkouts on this machine) would overwrite each other's file, so it is turned off.
-LOCALSTRIPE = (
-    "import sys, localstripe.resources as r; r.Store.dump_to_disk = lambda self: None; "
-    "from localstripe.server import start; sys.argv = ['localstripe', *sys.argv[1:]]; start()"
-)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "localstripe exited"
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise AssertionError("localstripe did not start")
 
 
 class Deliveries:
@@ -78,12 +52,8 @@ class Deliveries:
 @pytest.fixture(scope="session")
 def localstripe():
     """localstripe on a free loopback port, its webhooks sent to a receiver in this process."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-c", LOCALSTRIPE, "--port", str(port), "--from-scratch"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    port = free_port()
+    process = localstripe_start(port=port)
     deliveries = Deliveries()
 
     class Receiver(BaseHTTPRequestHandler):
@@ -100,13 +70,11 @@ def localstripe():
     thread = threading.Thread(target=receiver.serve_forever, daemon=True)
     thread.start()
     try:
-        _wait_for_port(port, process)
-        data = (
-            f"url=http://127.0.0.1:{receiver.server_address[1]}/&secret={WEBHOOK_SECRET}"
-        ).encode()
-        urllib.request.urlopen(
-            f"http://127.0.0.1:{port}/_config/webhooks/dugnad", data=data, timeout=10
-        ).close()
+        localstripe_send_webhooks(
+            api_base=f"http://127.0.0.1:{port}",
+            url=f"http://127.0.0.1:{receiver.server_address[1]}/",
+            secret=WEBHOOK_SECRET,
+        )
         yield {"api_base": f"http://127.0.0.1:{port}", "deliveries": deliveries}
     finally:
         receiver.shutdown()

@@ -88,7 +88,12 @@ def test_without_a_stripe_key_billing_is_off_and_says_so(
     assert page.status_code == 200
     assert 'data-billing="off"' in page.text
     assert 'data-billing="off"' in operator_client.get("/billing/").text
-    assert platform_client.post("/billing/webhook/", data=b"{}", content_type="application/json").status_code == 404
+    assert (
+        platform_client.post(
+            "/billing/webhook/", data=b"{}", content_type="application/json"
+        ).status_code
+        == 404
+    )
     response = centre_admin_client.post("/centre/billing/subscribe/", {"plan": plan.pk})
     assert response.status_code == 302
     assert not BillingAccount.objects.filter(stripe_customer_id__gt="").exists()
@@ -118,17 +123,27 @@ def test_the_first_invoice_arrives_by_signed_webhook_and_is_listed(
     )
     assert _post_event(platform_client, delivery).json()["outcome"] == "handled"
     invoice = Invoice.objects.get(account=account)
-    assert (invoice.status, invoice.amount_due, invoice.currency) == ("paid", Decimal("249.50"), "NOK")
+    assert (invoice.status, invoice.amount_due, invoice.currency) == (
+        "paid",
+        Decimal("249.50"),
+        "NOK",
+    )
     page = centre_admin_client.get("/centre/billing/")
     assert "249.50 NOK" in page.text
 
 
-def test_a_forged_or_tampered_event_is_refused(stripe_on, centre_admin_client, platform_client, plan):
+def test_a_forged_or_tampered_event_is_refused(
+    stripe_on, centre_admin_client, platform_client, plan
+):
     account = _subscribe(centre_admin_client, plan)
-    body, headers = stripe_on.wait_for("invoice.payment_succeeded", customer=account.stripe_customer_id)[0]
+    body, headers = stripe_on.wait_for(
+        "invoice.payment_succeeded", customer=account.stripe_customer_id
+    )[0]
     tampered = body.replace(b'"paid"', b'"open"', 1)
     assert _post_event(platform_client, (tampered, headers)).status_code == 400
-    forged = stripe.WebhookSignature._compute_signature(f"{int(timezone.now().timestamp())}.{body.decode()}", "whsec_wrong")
+    forged = stripe.WebhookSignature._compute_signature(
+        f"{int(timezone.now().timestamp())}.{body.decode()}", "whsec_wrong"
+    )
     forged_header = {"stripe-signature": f"t={int(timezone.now().timestamp())},v1={forged}"}
     assert _post_event(platform_client, (body, forged_header)).status_code == 400
     assert not WebhookEvent.objects.exists()
@@ -136,11 +151,18 @@ def test_a_forged_or_tampered_event_is_refused(stripe_on, centre_admin_client, p
 
 def test_unknown_event_types_are_acknowledged_and_ignored(stripe_on, platform_client):
     payload = json.dumps(
-        {"id": "evt_unknown_1", "object": "event", "type": "payout.created", "data": {"object": {"id": "po_1", "object": "payout"}}}
+        {
+            "id": "evt_unknown_1",
+            "object": "event",
+            "type": "payout.created",
+            "data": {"object": {"id": "po_1", "object": "payout"}},
+        }
     )
     moment = int(timezone.now().timestamp())
     signature = stripe.WebhookSignature._compute_signature(f"{moment}.{payload}", WEBHOOK_SECRET)
-    response = _post_event(platform_client, (payload.encode(), {"stripe-signature": f"t={moment},v1={signature}"}))
+    response = _post_event(
+        platform_client, (payload.encode(), {"stripe-signature": f"t={moment},v1={signature}"})
+    )
     assert response.status_code == 200
     assert response.json()["outcome"] == "ignored"
     assert WebhookEvent.objects.get(stripe_event_id="evt_unknown_1").is_handled is False
@@ -174,7 +196,7 @@ def test_failed_payment_past_due_then_read_only_after_grace_then_active_when_pai
     assert Invoice.objects.get(stripe_invoice_id=invoice_id).status == "open"
     # Managers see a banner; everyone can still work.
     assert 'data-centre-notice="past_due"' in centre_admin_client.get("/centre/billing/").text
-    assert 'data-centre-notice' not in coordinator_client.get("/staff/").text
+    assert "data-centre-notice" not in coordinator_client.get("/staff/").text
 
     # Within the grace period nothing changes; after it, the centre becomes read-only.
     start = account.past_due_since
@@ -183,13 +205,17 @@ def test_failed_payment_past_due_then_read_only_after_grace_then_active_when_pai
     assert services.billing_dunning_run(now=start + grace + datetime.timedelta(hours=1)) == 1
     centre.refresh_from_db()
     assert centre.status == CentreStatus.READ_ONLY
-    assert services.billing_dunning_run(now=start + grace * 2) == 0  # never further, never suspended
+    assert (
+        services.billing_dunning_run(now=start + grace * 2) == 0
+    )  # never further, never suspended
     assert coordinator_client.post("/people/").status_code == 403
 
     _invoice_paid(account, invoice_id)
     (paid,) = [
         delivery
-        for delivery in stripe_on.wait_for("invoice.payment_succeeded", customer=account.stripe_customer_id, count=2)
+        for delivery in stripe_on.wait_for(
+            "invoice.payment_succeeded", customer=account.stripe_customer_id, count=2
+        )
         if json.loads(delivery[0])["data"]["object"]["id"] == invoice_id
     ]
     assert _post_event(platform_client, paid).json()["outcome"] == "handled"
@@ -199,7 +225,9 @@ def test_failed_payment_past_due_then_read_only_after_grace_then_active_when_pai
     assert (account.subscription_status, account.past_due_since) == ("active", None)
     assert Invoice.objects.get(stripe_invoice_id=invoice_id).status == "paid"
     sources = list(
-        CentreStatusChange.objects.filter(centre=centre).order_by("-id").values_list("to_status", "source")[:3]
+        CentreStatusChange.objects.filter(centre=centre)
+        .order_by("-id")
+        .values_list("to_status", "source")[:3]
     )
     assert sources == [("active", "billing"), ("read_only", "billing"), ("past_due", "billing")]
 
@@ -212,11 +240,13 @@ def test_events_out_of_order_leave_the_state_stripe_has_now(
     stripe_on.wait_for("invoice.payment_failed", customer=account.stripe_customer_id)
     _invoice_paid(account, invoice_id)
     (failed,) = stripe_on.wait_for("invoice.payment_failed", customer=account.stripe_customer_id)
-    paid = [
+    (paid,) = [
         delivery
-        for delivery in stripe_on.wait_for("invoice.payment_succeeded", customer=account.stripe_customer_id, count=2)
+        for delivery in stripe_on.wait_for(
+            "invoice.payment_succeeded", customer=account.stripe_customer_id, count=2
+        )
         if json.loads(delivery[0])["data"]["object"]["id"] == invoice_id
-    ][0]
+    ]
 
     # The payment's event arrives first, the older failure after it.
     assert _post_event(platform_client, paid).json()["outcome"] == "handled"
@@ -264,7 +294,9 @@ def test_checkout_and_the_customer_portal_at_the_http_boundary(
 def test_when_the_federation_pays_it_subscribes_for_all_its_centres(
     stripe_on, federation_client, centre, centre_admin_client
 ):
-    nok_plan = services.plan_create(name="Federation", interval="year", amount=Decimal("1200"), currency="NOK")
+    nok_plan = services.plan_create(
+        name="Federation", interval="year", amount=Decimal("1200"), currency="NOK"
+    )
     federation_client.post("/billing/payer/", {"federation": "test-nfs", "payer": Payer.FEDERATION})
     response = federation_client.post(
         "/billing/subscribe/", {"federation": "test-nfs", "plan": nok_plan.pk}
@@ -272,25 +304,47 @@ def test_when_the_federation_pays_it_subscribes_for_all_its_centres(
     assert response.status_code == 302
     account = BillingAccount.objects.get(federation__slug="test-nfs")
     subscription = stripe.Subscription.retrieve(account.stripe_subscription_id)
-    assert subscription["items"]["data"][0]["quantity"] == Centre.objects.filter(federation__slug="test-nfs").count()
+    assert (
+        subscription["items"]["data"][0]["quantity"]
+        == Centre.objects.filter(federation__slug="test-nfs").count()
+    )
     page = centre_admin_client.get("/centre/billing/")
     assert "Test NFS pays for this centre" in page.text
-    assert centre_admin_client.post("/centre/billing/subscribe/", {"plan": nok_plan.pk}).status_code == 403
+    assert (
+        centre_admin_client.post("/centre/billing/subscribe/", {"plan": nok_plan.pk}).status_code
+        == 403
+    )
 
 
 def test_a_plan_in_another_currency_is_not_offered(stripe_on, centre_admin_client, centre):
-    dkk = services.plan_create(name="Dansk", interval="month", amount=Decimal("150"), currency="DKK")
+    dkk = services.plan_create(
+        name="Dansk", interval="month", amount=Decimal("150"), currency="DKK"
+    )
     centre_admin_client.post("/centre/billing/subscribe/", {"plan": dkk.pk})
     assert not BillingAccount.objects.filter(centre=centre, stripe_subscription_id__gt="").exists()
 
 
-def test_billing_pages_by_role(operator_client, federation_client, coordinator_client, municipality_client, plan):
+def test_billing_pages_by_role(
+    operator_client, federation_client, coordinator_client, municipality_client, plan
+):
     assert "Standard" in operator_client.get("/billing/").text
-    response = operator_client.post("/billing/plans/", {"name": "Årlig", "interval": "year", "amount": "2400.00", "currency": "DKK"})
+    response = operator_client.post(
+        "/billing/plans/",
+        {"name": "Årlig", "interval": "year", "amount": "2400.00", "currency": "DKK"},
+    )
     assert response.status_code == 302
     assert Plan.objects.get(name="Årlig").amount == Decimal("2400.00")
     federation_page = federation_client.get("/billing/")
-    assert federation_page.status_code == 200 and "Test NFS" in federation_page.text and "Test FriSe" not in federation_page.text
-    assert federation_client.post("/billing/payer/", {"federation": "test-frise", "payer": "federation"}).status_code == 403
+    assert (
+        federation_page.status_code == 200
+        and "Test NFS" in federation_page.text
+        and "Test FriSe" not in federation_page.text
+    )
+    assert (
+        federation_client.post(
+            "/billing/payer/", {"federation": "test-frise", "payer": "federation"}
+        ).status_code
+        == 403
+    )
     assert coordinator_client.get("/centre/billing/").status_code == 403
     assert municipality_client.get("/billing/").status_code == 403
