@@ -381,10 +381,11 @@ def _centres_follow(account: BillingAccount, subscription_status: str) -> None:
 
 
 def _note(to_status: str) -> str:
+    """A code, not words: the status pages and e-mails render it in the reader's language."""
     return {
-        CentreStatus.ACTIVE: "payment received",
-        CentreStatus.PAST_DUE: "payment failed",
-        CentreStatus.READ_ONLY: "payment still missing after the grace period",
+        CentreStatus.ACTIVE: "billing:payment_received",
+        CentreStatus.PAST_DUE: "billing:payment_failed",
+        CentreStatus.READ_ONLY: "billing:grace_period_over",
     }[to_status]
 
 

@@ -197,6 +197,7 @@ def test_failed_payment_past_due_then_read_only_after_grace_then_active_when_pai
     # Managers see a banner; everyone can still work.
     assert 'data-centre-notice="past_due"' in centre_admin_client.get("/centre/billing/").text
     assert "data-centre-notice" not in coordinator_client.get("/staff/").text
+    assert "A payment failed." in centre_admin_client.get("/centre/status/").text
 
     # Within the grace period nothing changes; after it, the centre becomes read-only.
     start = account.past_due_since
