@@ -19,6 +19,7 @@ from shared_apps.billing import services
 from shared_apps.billing.models import BillingAccount, Invoice, Payer, Plan, WebhookEvent
 from shared_apps.billing.tests.conftest import WEBHOOK_SECRET
 from tenants.models import Centre, CentreStatus, CentreStatusChange
+from tests.plugin import host_client, in_thread, run_in_threads
 
 
 @pytest.fixture
@@ -349,3 +350,29 @@ def test_billing_pages_by_role(
     )
     assert coordinator_client.get("/centre/billing/").status_code == 403
     assert municipality_client.get("/billing/").status_code == 403
+
+
+def test_the_same_event_sent_twice_at_once_is_handled_once(db, stripe_on):
+    """Stripe retries while the first delivery is still being handled: the unique event id
+    lets exactly one of them through."""
+    event_id = f"evt_race_{timezone.now().timestamp()}"
+    payload = json.dumps(
+        {
+            "id": event_id,
+            "object": "event",
+            "type": "balance.available",
+            "data": {"object": {"id": "bal_1", "object": "balance"}},
+        }
+    )
+    moment = int(timezone.now().timestamp())
+    signature = stripe.WebhookSignature._compute_signature(f"{moment}.{payload}", WEBHOOK_SECRET)
+    delivery = (payload.encode(), {"stripe-signature": f"t={moment},v1={signature}"})
+
+    def deliver():
+        return _post_event(host_client(settings.PLATFORM_DOMAIN), delivery).json()["outcome"]
+
+    try:
+        outcomes = run_in_threads(*[deliver] * 4)
+        assert sorted(outcomes) == ["duplicate", "duplicate", "duplicate", "ignored"]
+    finally:
+        in_thread(lambda: WebhookEvent.objects.filter(stripe_event_id=event_id).delete())
