@@ -11,7 +11,7 @@ import datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -252,15 +252,7 @@ def webhook_receive(*, payload: bytes, signature: str) -> str:
         raise BillingError(_("The event's signature is not valid.")) from None
     known = event.type in SUBSCRIPTION_EVENTS | INVOICE_EVENTS | CHECKOUT_EVENTS
     with transaction.atomic():
-        try:
-            with transaction.atomic():
-                WebhookEvent.objects.create(
-                    stripe_event_id=event.id,
-                    type=event.type,
-                    received_at=timezone.now(),
-                    is_handled=known,
-                )
-        except IntegrityError:
+        if not _event_record(event_id=event.id, event_type=event.type, is_handled=known):
             return "duplicate"
         if not known:
             return "ignored"
@@ -274,6 +266,20 @@ def webhook_receive(*, payload: bytes, signature: str) -> str:
             if subscription_id:
                 subscription_sync(subscription_id=subscription_id)
     return "handled"
+
+
+def _event_record(*, event_id: str, event_type: str, is_handled: bool) -> bool:
+    """Store the event's id; False if it was stored already. A second delivery running at
+    the same time waits for the first to commit, then finds the id taken (no error raised,
+    so the transaction stays usable)."""
+    table = connection.ops.quote_name(WebhookEvent._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (stripe_event_id, type, received_at, is_handled) "
+            "VALUES (%s, %s, %s, %s) ON CONFLICT (stripe_event_id) DO NOTHING RETURNING id",
+            [event_id, event_type, timezone.now(), is_handled],
+        )
+        return cursor.fetchone() is not None
 
 
 def _account_for(stripe_object) -> BillingAccount | None:
