@@ -75,6 +75,8 @@ def test_manager_overview_links_every_staff_page(centre_admin_client):
         "/staff/tokens/",
         "/staff/audit/",
         "/staff/profile/",
+        "/centre/status/",
+        "/centre/billing/",
     ]
 
 
