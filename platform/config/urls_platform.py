@@ -26,6 +26,7 @@ urlpatterns = [
 ]
 
 # Styled, translated error pages with the host's menu and a way back.
+handler400 = "config.error_views.bad_request"
 handler403 = "config.error_views.permission_denied"
 handler404 = "config.error_views.page_not_found"
 handler500 = "config.error_views.server_error"

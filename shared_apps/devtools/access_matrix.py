@@ -9,6 +9,7 @@ COLUMNS = [
     (Role.CENTRE_ADMIN, "manager"),
     (Role.COORDINATOR, "coordinator"),
     (Role.VOLUNTEER, "volunteer"),
+    (Role.ASSOCIATION_CONTACT, "assoc. contact"),
     (Role.FEDERATION_ADMIN, "fed. admin"),
     (Role.FEDERATION_ANALYST, "fed. analyst"),
     (Role.MUNICIPALITY_VIEWER, "municipality"),
@@ -29,6 +30,14 @@ def access_matrix_markdown() -> str:
         "viewers are refused every unsafe method (POST, PUT, PATCH, DELETE) except sign-out",
         "and language. Django admin (`/admin/`) is for operators and checks staff status",
         "itself.",
+        "",
+        "Figures above a single centre (federation statistics, networks, municipality pages,",
+        "submitted reports and their exports) are sums of anonymised figures in which every",
+        "count of people is stored rounded: 1 to 4 become 0 or 5, once per centre, key and",
+        "month, and every total is the sum of rounded counts, so no page or subtraction",
+        "between pages shows a count from 1 to 4 (docs/adr/0011). Experience networks show",
+        "combined figures of a year only when at least three centres were members on its",
+        "1 January.",
     ]
     for title, urlconf in (
         ("Centre host (`<slug>.PLATFORM_DOMAIN`)", settings.ROOT_URLCONF),
