@@ -31,13 +31,15 @@ HREF = re.compile(r'href="(/[^"#?]*)')
 # Tenant apps whose rows are about people or their help: nothing of them may reach the
 # platform host, where only anonymised figures and what a centre publishes may appear.
 PERSONAL_APPS = ("people", "helprequests", "hours", "audit")
+# Staff-written lists that the public forms offer to choose from: published by design.
+PUBLIC_CATALOGUES = ("helprequests.requesttype", "people.area")
 
 
 def personal_texts(rows) -> set[str]:
     return {
         value
         for row in rows
-        if row._meta.app_label in PERSONAL_APPS
+        if row._meta.app_label in PERSONAL_APPS and row._meta.label_lower not in PUBLIC_CATALOGUES
         for field in row._meta.concrete_fields
         if isinstance(value := getattr(row, field.attname), str) and "Canary" in value
     }
@@ -137,3 +139,39 @@ def test_federation_and_municipality_never_see_people(request, seeded, who):
             for role in ("centre_admin", "coordinator", "volunteer"):
                 assert f"{canary}{role}person" not in text, f"a person's name on {url}"
                 assert f"{canary.lower()}-{role}@" not in text, f"a person's e-mail on {url}"
+
+
+def test_an_anonymous_visitor_of_the_public_site_sees_no_person_and_no_other_centre(
+    seeded, centre, centre_client
+):
+    """The public site (every @public page of the centre's host, and every link on them) as
+    a visitor who is not signed in: what staff published is there, no volunteer, participant,
+    help request, hour or audit record of the centre is, and nothing of centre B."""
+    secrets = personal_texts(seeded["rows"])
+    assert len(secrets) >= 10
+    public_routes = [
+        route.url
+        for route in routes(settings.ROOT_URLCONF)
+        if route.policy is not None and route.policy.is_public
+    ]
+    pages = crawl(centre_client, ["/", *public_routes], limit=250)
+
+    shown = [(url, text) for url, status, text in pages if status == 200]
+    assert {"/", "/calendar/", "/news/", "/sitemap.xml"} <= {url for url, _text in shown}
+    assert any(url.startswith("/calendar/activity/") for url, _text in shown), (
+        "the crawl reached no public activity page"
+    )
+    assert any(CANARY_A in text for url, text in shown if url.startswith("/news/")), (
+        "the crawl saw none of centre A's published news, so it proves nothing"
+    )
+    for url, _status, text in pages:
+        leaked = {
+            secret
+            for secret in secrets
+            if re.search(re.escape(secret) + r"(?!\d)", text, flags=re.IGNORECASE)
+        }
+        assert not leaked, f"a person's records on the public page {url}: {leaked}"
+        for role in ("centre_admin", "coordinator", "volunteer"):
+            assert f"{CANARY_A}{role}person" not in text, f"a person's name on {url}"
+            assert f"{CANARY_A.lower()}-{role}@" not in text, f"a person's e-mail on {url}"
+        assert CANARY_B not in text and CANARY_B.lower() not in text, f"centre B on {url}"

@@ -16,8 +16,9 @@ from shared_apps.statistics.pipeline import statistics_update
 from tests.plugin import host_client, in_english, sign_in
 from tests.test_isolation_canary import crawl, seed_centre, start_urls
 
-# Pages with a layout of their own: Django's admin and the API's documentation.
-OWN_LAYOUT = ("/admin/", "/api/")
+# Pages with a layout of their own: Django's admin, the API's documentation and the public
+# calendar made to sit in another site's <iframe> (tenant_apps.home, no menu by design).
+OWN_LAYOUT = ("/admin/", "/api/", "/embed/")
 MENU_MARKER = {
     "centre_admin": "staff",
     "coordinator": "staff",

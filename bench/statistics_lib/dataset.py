@@ -338,9 +338,9 @@ SELECT p.ids[1 + floor(c.r_participant * array_length(p.ids, 1))::int],
 FROM c, p, t;
 
 INSERT INTO helprequests_assignment (help_request_id, volunteer_id, started_on, ended_on,
-    match_reason)
+    match_reason, match_reasons)
 SELECT h.id, v.ids[1 + floor(random() * array_length(v.ids, 1))::int], h.matched_at::date,
-    h.closed_at::date, ''
+    h.closed_at::date, '', '[]'::jsonb
 FROM helprequests_helprequest h,
     (SELECT array_agg(id ORDER BY id) AS ids FROM people_volunteer) v
 WHERE h.matched_at IS NOT NULL;

@@ -103,6 +103,16 @@ def _check_inviter(
         if federation is not None and federation.pk != centre.federation_id:
             raise refused
         return
+    if role == Role.ASSOCIATION_CONTACT:
+        # The centre's staff invite an association's contact person (tenant_apps.associations).
+        if (
+            centre is None
+            or not CentreMembership.objects.filter(
+                user=invited_by, centre=centre, role__in=(Role.CENTRE_ADMIN, Role.COORDINATOR)
+            ).exists()
+        ):
+            raise refused
+        return
     if role == Role.MUNICIPALITY_VIEWER:
         if (
             federation is None

@@ -9,6 +9,7 @@ COLUMNS = [
     (Role.CENTRE_ADMIN, "manager"),
     (Role.COORDINATOR, "coordinator"),
     (Role.VOLUNTEER, "volunteer"),
+    (Role.ASSOCIATION_CONTACT, "assoc. contact"),
     (Role.FEDERATION_ADMIN, "fed. admin"),
     (Role.FEDERATION_ANALYST, "fed. analyst"),
     (Role.MUNICIPALITY_VIEWER, "municipality"),
@@ -53,6 +54,14 @@ def access_matrix_markdown() -> str:
         "Nobody invites themselves, for any role. Every role at a centre that is granted,",
         "changed or taken away, from whichever host, is written to that centre's audit log",
         "and e-mailed to its managers (`CENTRE_ROLE_CHANGE_STEPS`, `accounts.role_changes`).",
+        "",
+        "Figures above a single centre (federation statistics, networks, municipality pages,",
+        "submitted reports and their exports) are sums of anonymised figures in which every",
+        "count of people is stored rounded: 1 to 4 become 0 or 5, once per centre, key and",
+        "month, and every total is the sum of rounded counts, so no page or subtraction",
+        "between pages shows a count from 1 to 4 (docs/adr/0011). Experience networks show",
+        "combined figures of a year only when at least three centres were members on its",
+        "1 January.",
     ]
     for title, urlconf in (
         ("Centre host (`<slug>.PLATFORM_DOMAIN`)", settings.ROOT_URLCONF),

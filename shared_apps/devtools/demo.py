@@ -206,6 +206,18 @@ DEMO_ACCOUNTS = (
         "frivillig@naestved.demo.dugnad.dk", "Sofie Hansen", Role.VOLUNTEER, centre_slug="naestved"
     ),
     DemoAccount(
+        "forening@midtre-gauldal.demo.dugnad.no",
+        "Tone Rønning",
+        Role.ASSOCIATION_CONTACT,
+        centre_slug="midtre-gauldal",
+    ),
+    DemoAccount(
+        "forening@naestved.demo.dugnad.dk",
+        "Peter Madsen",
+        Role.ASSOCIATION_CONTACT,
+        centre_slug="naestved",
+    ),
+    DemoAccount(
         "admin@nfs.demo.dugnad.no", "Nora Fjeld", Role.FEDERATION_ADMIN, federation_slug="nfs"
     ),
     DemoAccount(

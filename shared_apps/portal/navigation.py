@@ -16,6 +16,13 @@ FEDERATION_MENU = (
     MenuItem("dashboard:home", _("Statistics")),
     MenuItem("networks:list", _("Experience networks")),
     MenuItem("reports:federation", _("Annual reports")),
+    MenuItem("lifecycle:centres", _("Centre status")),
+    MenuItem("billing:overview", _("Billing")),
+)
+
+OPERATOR_MENU = (
+    MenuItem("lifecycle:centres", _("Centre status")),
+    MenuItem("billing:overview", _("Billing")),
 )
 
 OPERATOR_MENU = (MenuItem("portal:operator_appointments", _("Manager appointments")),)
@@ -41,14 +48,14 @@ def platform_menu(request: HttpRequest) -> dict | None:
     if is_municipality:
         items += MUNICIPALITY_MENU
     if is_operator:
-        items += OPERATOR_MENU
+        items += tuple(item for item in OPERATOR_MENU if item not in items)
     pages = menu_pages(request, items) if items else []
     if not pages:
         return None
     if is_federation:
         marker, label = "federation", _("Federation pages")
-    elif is_municipality:
-        marker, label = "municipality", _("Municipality pages")
+    elif is_operator and not is_municipality:
+        marker, label = "operator", _("Platform pages")
     else:
-        marker, label = "operator", _("Operator pages")
+        marker, label = "municipality", _("Municipality pages")
     return {"marker": marker, "label": str(label), "pages": pages, "home_url": pages[0].url}

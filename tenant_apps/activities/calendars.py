@@ -83,3 +83,20 @@ def activity_feed(activity: Activity, *, host: str) -> bytes:
             )
         )
     return calendar.to_ical()
+
+
+def public_sessions_feed(sessions, *, name: str, host: str) -> bytes:
+    """Sessions of the public calendar (each with its activity), as an .ics file."""
+    calendar = _calendar(name)
+    time_zone = centre_time_zone()
+    for session in sessions:
+        calendar.add_component(
+            _event(
+                uid=f"public-session-{session.pk}@{host}",
+                session=session,
+                summary=session.activity.name,
+                description=session.note or session.activity.description,
+                time_zone=time_zone,
+            )
+        )
+    return calendar.to_ical()

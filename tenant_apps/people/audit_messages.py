@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tenant_apps.audit.messages import as_date, as_number, register_message, register_subject
 from tenant_apps.people.models import (
+    CentreSettings,
     ConfidentialityDeclaration,
     Consent,
     Participant,
@@ -121,4 +122,16 @@ register_message(
     "confidentiality_declaration.created",
     _("Version %(version)s signed by %(volunteer)s"),
     subjects={"volunteer": "volunteer"},
+)
+
+# The centre's settings (tenant_apps.people.services.settings).
+register_subject("centre_settings", _("Centre settings"))
+register_message(
+    "centre_settings.changed",
+    _("Changed: %(fields)s"),
+    formats={"fields": _field_labels(CentreSettings)},
+)
+register_message("volunteer.application_accepted", _("Offer to volunteer accepted"))
+register_message(
+    "volunteer.application_declined", _("Offer to volunteer declined; the details were deleted")
 )

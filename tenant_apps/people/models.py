@@ -101,9 +101,15 @@ class Area(models.Model):
 
 class Volunteer(models.Model):
     class Status(models.TextChoices):
+        # Offered to volunteer on the public form; staff accept (active) or decline (deleted).
+        APPLIED = "applied", _("Applied, waiting for an answer")
         ACTIVE = "active", _("Active")
         PAUSED = "paused", _("Paused")
         ENDED = "ended", _("Ended")
+
+    class Source(models.TextChoices):
+        STAFF = "staff", _("Registered by staff")
+        PUBLIC_FORM = "public_form", _("Public form")
 
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
@@ -129,6 +135,11 @@ class Volunteer(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
     )
+    source = models.CharField(
+        _("registered through"), max_length=20, choices=Source.choices, default=Source.STAFF
+    )
+    # What an applicant wrote on the public form about what they would like to do.
+    application_text = models.TextField(_("what they would like to do"), blank=True)
     # The shared account this volunteer signs in with (accounts.User id), if any.
     account_user_id = models.BigIntegerField(null=True, blank=True, unique=True)
     # Secret for the personal calendar feed (iCal); a new one revokes the old address.
@@ -318,6 +329,18 @@ class CentreSettings(models.Model):
     )
     confidentiality_version = models.CharField(
         _("current confidentiality declaration version"), max_length=30, default="2026-1"
+    )
+    # The window of plausible dates (activities, session plans, hours, volunteers' start):
+    # a typo such as year 0001 or 2206 is refused instead of stored (docs/adr/0012).
+    date_window_years_back = models.PositiveSmallIntegerField(
+        _("dates may lie this many years back"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    date_window_years_ahead = models.PositiveSmallIntegerField(
+        _("dates may lie this many years ahead"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
     )
 
     class Meta:

@@ -28,9 +28,24 @@ STAFF_MENU = (
     MenuItem("helprequests:mine", _("People I help"), _("The requests you are assigned to.")),
     MenuItem("hours:list", _("Hours"), _("Log hours and follow their approval.")),
     MenuItem(
+        "associations:staff_list",
+        _("Associations"),
+        _("The directory of local associations, registrations and member associations."),
+    ),
+    MenuItem(
+        "events:staff_list",
+        _("Events"),
+        _("The fair, volunteer days and information meetings, and who registered."),
+    ),
+    MenuItem(
         "annualreport:list",
         _("Annual report"),
         _("The year's report from your own records, for your federation and municipality."),
+    ),
+    MenuItem(
+        "award:rounds",
+        _("Volunteer award"),
+        _("Award rounds, nominations from the public, the shortlist and the winner."),
     ),
     MenuItem(
         "networkspace:list",
@@ -39,6 +54,28 @@ STAFF_MENU = (
     ),
     MenuItem(
         "people:me", _("My volunteer profile"), _("Your contact details, availability, consents.")
+    ),
+    # The centre's public site (tenant_apps.home).
+    MenuItem(
+        "sitestaff:overview",
+        _("Public website"),
+        _("The centre's own site: what it shows, and the calendar to embed elsewhere."),
+    ),
+    MenuItem("sitestaff:posts", _("News and pages"), _("Write, publish and take down news.")),
+    MenuItem(
+        "sitestaff:profile",
+        _("Centre profile"),
+        _("Address, contact, description, logo and colours of the public site."),
+    ),
+    MenuItem(
+        "sitestaff:opening_hours",
+        _("Opening hours"),
+        _("Regular and periodic opening hours, and days that differ."),
+    ),
+    MenuItem(
+        "sitestaff:settings",
+        _("Centre settings"),
+        _("Police-certificate validity, confidentiality declaration, reminders."),
     ),
     MenuItem("staff:members", _("Members"), _("Everyone with a role at this centre.")),
     MenuItem(
@@ -55,6 +92,21 @@ STAFF_MENU = (
         "audit:list", _("Audit log"), _("Who signed in here, and who viewed or changed what.")
     ),
     MenuItem("staff:profile", _("Your account"), _("Your name, e-mail address and role here.")),
+    MenuItem(
+        "centre:status",
+        _("Centre status"),
+        _("Whether the centre is on trial, active, past due or read-only, and what to do."),
+    ),
+    MenuItem(
+        "centre_billing:overview",
+        _("Billing"),
+        _("The centre's plan, subscription and invoices."),
+    ),
+    MenuItem(
+        "associations:mine",
+        _("Your association"),
+        _("Keep your association's entry in the directory up to date."),
+    ),
 )
 
 # What a volunteer works with, in the order they need it: the same pages as the staff menu
@@ -72,6 +124,14 @@ VOLUNTEER_MENU = (
 )
 
 
+# An association's contact person: their association's pages and their account, nothing else.
+ASSOCIATION_MENU = (
+    MenuItem("staff:dashboard", _("Overview")),
+    MenuItem("associations:mine", _("Your association")),
+    MenuItem("staff:profile", _("Your account")),
+)
+
+
 def centre_menu(request: HttpRequest) -> dict | None:
     """The menu of a centre's host for the signed-in person: staff or volunteer pages they
     may open, or None for a visitor without a role here."""
@@ -83,6 +143,8 @@ def centre_menu(request: HttpRequest) -> dict | None:
         marker, label, items = "staff", _("Staff pages"), STAFF_MENU
     elif Role.VOLUNTEER in roles:
         marker, label, items = "volunteer", _("Volunteer pages"), VOLUNTEER_MENU
+    elif Role.ASSOCIATION_CONTACT in roles:
+        marker, label, items = "association", _("Association pages"), ASSOCIATION_MENU
     else:
         return None
     pages = menu_pages(request, items)

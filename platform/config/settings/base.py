@@ -66,6 +66,7 @@ SHARED_APPS = [
     "shared_apps.dashboard",
     "shared_apps.networks",
     "shared_apps.reports",
+    "shared_apps.billing",
 ]
 TENANT_APPS = [
     "django.contrib.contenttypes",
@@ -79,6 +80,9 @@ TENANT_APPS = [
     "tenant_apps.changetracking",
     "tenant_apps.annualreport",
     "tenant_apps.networkspace",
+    "tenant_apps.award",
+    "tenant_apps.associations",
+    "tenant_apps.events",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
@@ -114,6 +118,10 @@ STATISTICS_PUBLISHERS = ["tenant_apps.activities.stats.public_activities"]
 # Threads a statistics run uses (0: one per CPU core).
 STATISTICS_WORKERS = int(os.environ.get("STATISTICS_WORKERS", "0"))
 
+# Reminders of other apps, sent inside each open centre by activities' `send_due_reminders`
+# task (after the shift reminders): functions without arguments returning how many were sent.
+CENTRE_REMINDERS = ["tenant_apps.events.services.event_reminders_send"]
+
 # `manage.py demo_data` fills each demo centre with these steps, in order, inside its schema:
 # each is called with a tenants.contracts.CentreDemo (size, seed, country, language) and
 # write=<a print function>, and keeps what the centre already has.
@@ -122,6 +130,14 @@ CENTRE_DEMO_STEPS = [
     "tenant_apps.activities.demo.activities_demo",
     "tenant_apps.helprequests.demo.help_requests_demo",
     "tenant_apps.hours.demo.hours_demo",
+    "tenant_apps.home.demo.public_site_demo",
+    # The public site's forms: offers, public help requests, sign-ups, the award.
+    "tenant_apps.people.demo.volunteer_applications_demo",
+    "tenant_apps.helprequests.demo.public_help_requests_demo",
+    "tenant_apps.activities.demo.public_signups_demo",
+    "tenant_apps.award.demo.award_demo",
+    "tenant_apps.associations.demo.associations_demo",
+    "tenant_apps.events.demo.events_demo",
     # After the centre's content: it does not change what the steps above make.
     "tenant_apps.people.demo.demo_accounts_link",
     # Last: the report's figures come from everything above.
@@ -130,6 +146,7 @@ CENTRE_DEMO_STEPS = [
 # Then these steps across centres (each called with write=<a print function>).
 DEMO_DATA_STEPS: list[str] = [
     "shared_apps.networks.demo.load_networks_demo",
+    "shared_apps.billing.demo.load_billing_demo",
     "shared_apps.devtools.demo.load_access_demo",
     # Last: figures of everything above.
     "shared_apps.statistics.demo.load_statistics_demo",
@@ -149,6 +166,8 @@ MIDDLEWARE = [
     "shared_apps.accounts.sessions.HostBoundSessionMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "tenants.middleware.LanguageMiddleware",
+    # Read-only and closed centres: every write but the person's own session is refused.
+    "tenants.middleware.CentreWriteGuardMiddleware",
     "shared_apps.accounts.access.AccessPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -168,6 +187,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "tenants.context_processors.current_centre",
+                # A banner about the centre's status (trial, payment due, read-only, closed).
+                "tenants.context_processors.centre_notice",
                 # One menu per host on every page (base.html): a centre's, or the platform's.
                 "tenant_apps.staff.context_processors.site_menu",
                 "shared_apps.portal.context_processors.site_menu",
@@ -285,7 +306,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["shared_apps.accounts.access.RolePolicyPermission"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "toolkit.api_schema.ApiAutoSchema",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
@@ -295,6 +316,19 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     # A service's ApplicationError becomes a 400 (or its own status) like a validation error.
     "EXCEPTION_HANDLER": "toolkit.errors.api_exception_handler",
+    # Input bounds, OPTIONS, throttling and the documented errors: docs/adr/0012.
+    "DEFAULT_PARSER_CLASSES": [
+        "toolkit.api.BoundedJSONParser",
+        "toolkit.api.BoundedFormParser",
+        "toolkit.api.BoundedMultiPartParser",
+    ],
+    "DEFAULT_METADATA_CLASS": "toolkit.api.ApiMetadata",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "toolkit.api.TokenRateThrottle",
+        "toolkit.api.AddressRateThrottle",
+    ],
+    # Per token and per client address, counted in the default cache (CACHES).
+    "DEFAULT_THROTTLE_RATES": {"token": "120/minute", "address": "300/minute"},
 }
 
 # Menus list only the pages a person may open: the access layer decides (toolkit.navigation).
@@ -319,9 +353,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "toolkit.api_schema.local_time_schema",
+    ],
     # Several models have a "status"; name each choice set after its model.
     "ENUM_NAME_OVERRIDES": {
         "VolunteerStatusEnum": "tenant_apps.people.models.Volunteer.Status",
+        "VolunteerStatusStaffEnum": "tenant_apps.people.api.STAFF_STATUS_CHOICES",
         "HelpRequestStatusEnum": "tenant_apps.helprequests.models.HelpRequest.Status",
         "HoursEntryStatusEnum": "tenant_apps.hours.models.HoursEntry.Status",
         "ShiftSignupStatusEnum": "tenant_apps.activities.models.ShiftSignup.Status",
@@ -369,6 +408,34 @@ LOGGING = {
 }
 
 # --- Integrations: off unless configured ---------------------------------------------
+# Sentry (config.sentry): events carry no personal data and are tagged with the centre.
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+# The environment defaults to the settings module's name: production, test, base.
+SENTRY_ENVIRONMENT = (
+    os.environ.get("SENTRY_ENVIRONMENT")
+    or (os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings.base").rsplit(".", 1)[-1])
+)
+SENTRY_RELEASE = os.environ.get("SENTRY_RELEASE") or None
+SENTRY_TRACES_SAMPLE_RATE = float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0") or 0)
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+# Billing is on only with STRIPE_SECRET_KEY. Subscribing goes through Stripe Checkout; a
+# local emulator (STRIPE_API_BASE, e.g. localstripe) has no Checkout, so there a manager
+# subscribes directly with Stripe's test card.
+STRIPE_USE_CHECKOUT = env_flag("STRIPE_USE_CHECKOUT", not STRIPE_API_BASE)
+# After a failed payment a centre stays usable (past_due) this long, then becomes read-only.
+BILLING_GRACE_DAYS = int(os.environ.get("BILLING_GRACE_DAYS", "14"))
+# A closed centre's data is kept this long by default; its managers can export it until then.
+CENTRE_CLOSED_RETENTION_DAYS = 90
+
+# Last, so every setting above is final: Sentry starts only with a DSN.
+if SENTRY_DSN:
+    from config.sentry import sentry_init
+
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=SENTRY_ENVIRONMENT,
+        release=SENTRY_RELEASE,
+        traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
+    )

@@ -20,7 +20,7 @@ def tokens_made_earlier_expire_a_year_after_they_were_made(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0002_memberships_tokens_invitations"),
+        ("accounts", "0003_assoc_contact_role"),
     ]
 
     operations = [
