@@ -8,7 +8,10 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tenants.models import CentreStatus, CentreStatusChange
 from tenants.services import centre_change_status
@@ -21,10 +24,18 @@ def client_language():
 
 
 def _sign_in_with_password(centre, user):
+    """Password, then the authenticator's code (coordinators and managers need both)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
     client = in_english(host_client(f"{centre.slug}.dugnad.test"))
-    return client, client.post(
+    signed_in = client.post(
         "/account/login/", {"username": user.email, "password": "demo-password-1"}
     )
+    if signed_in.status_code == 302:
+        code = f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+        verified = client.post(reverse("two_factor:verify"), {"code": code})
+        assert verified.status_code == 302, "the second factor passes where sign-in does"
+    return client, signed_in
 
 
 def test_operator_sees_every_centre_and_federation_admin_only_their_own(
