@@ -37,6 +37,8 @@ urlpatterns = [
     path("ask-for-help/", include("tenant_apps.helprequests.public_urls")),
     path("sign-up/", include("tenant_apps.activities.public_urls")),
     path("award/", include("tenant_apps.award.urls")),
+    path("centre/", include("tenants.urls_centre")),
+    path("centre/billing/", include("shared_apps.billing.urls_centre")),
     path("i18n/setlang/", session_endpoint(set_language), name="set_language"),
 ]
 

@@ -7,7 +7,6 @@ centre's memberships or tokens. Rules (who may invite, the last manager…) are 
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils import timezone
@@ -51,8 +50,11 @@ def _token(token: ApiToken) -> ApiTokenInfo:
         name=token.name,
         key_prefix=token.key_prefix,
         created_at=token.created_at,
+        expires_at=token.expires_at,
         last_used_at=token.last_used_at,
         revoked_at=token.revoked_at,
+        revoked_reason=token.revoked_reason,
+        revoked_reason_label=token.get_revoked_reason_display() if token.revoked_reason else "",
     )
 
 
@@ -194,7 +196,8 @@ def member_invitation_revoke(
 
 
 def member_role_set(*, actor_id: int, centre_id: int, user_id: int, role: str) -> None:
-    """Give a member of the centre another role (raises ApplicationError if refused)."""
+    """Give a member of the centre another role, revoking their API tokens there (raises
+    ApplicationError if refused); recorded as member_remove says."""
     services.centre_membership_set_role(
         actor=User.objects.get(pk=actor_id),
         centre=Centre.objects.get(pk=centre_id),
@@ -204,14 +207,14 @@ def member_role_set(*, actor_id: int, centre_id: int, user_id: int, role: str) -
 
 
 def member_remove(*, actor_id: int, centre_id: int, user_id: int) -> None:
-    """Take a person's role at the centre away, and revoke their API tokens there."""
-    centre = Centre.objects.get(pk=centre_id)
-    with transaction.atomic():
-        services.centre_membership_remove(
-            actor=User.objects.get(pk=actor_id), centre=centre, user_id=user_id
-        )
-        # A token stands for its owner's role; without the role it must not linger.
-        tokens.api_tokens_revoke_all(user_id=user_id, centre_id=centre_id)
+    """Take a person's role at the centre away, and revoke their API tokens there (raises
+    ApplicationError if refused). The centre's audit log and its managers hear of it through
+    settings.CENTRE_ROLE_CHANGE_STEPS and e-mail (accounts.role_changes)."""
+    services.centre_membership_remove(
+        actor=User.objects.get(pk=actor_id),
+        centre=Centre.objects.get(pk=centre_id),
+        user_id=user_id,
+    )
 
 
 # --- API tokens ---------------------------------------------------------------------------
@@ -228,10 +231,32 @@ def api_token(*, user_id: int, centre_id: int, token_id: int) -> ApiTokenInfo | 
     return _token(token) if token else None
 
 
-def api_token_create(*, user_id: int, centre_id: int, name: str) -> NewApiToken:
-    """Make a token for the person at the centre; the key in the answer is shown once."""
-    token, key = tokens.api_token_create(user_id=user_id, centre_id=centre_id, name=name)
+def api_token_create(
+    *,
+    user_id: int,
+    centre_id: int,
+    name: str,
+    two_factor_passed: bool,
+    lifetime_days: int = tokens.DEFAULT_TOKEN_LIFETIME,
+) -> NewApiToken:
+    """Make a token for the person at the centre; the key in the answer is shown once.
+    `two_factor_passed`: whether the asking session passed the second factor (tokens.py)."""
+    token, key = tokens.api_token_create(
+        user_id=user_id,
+        centre_id=centre_id,
+        name=name,
+        two_factor_passed=two_factor_passed,
+        lifetime_days=lifetime_days,
+    )
     return NewApiToken(token=_token(token), key=key)
+
+
+def api_token_lifetimes() -> list[tuple[int, str]]:
+    """The periods a new token may work for, in days with their labels; the default first."""
+    default = tokens.DEFAULT_TOKEN_LIFETIME
+    return [(default, str(tokens.TOKEN_LIFETIMES[default]))] + [
+        (days, str(label)) for days, label in tokens.TOKEN_LIFETIMES.items() if days != default
+    ]
 
 
 def api_token_revoke(*, user_id: int, centre_id: int, token_id: int) -> ApiTokenInfo:

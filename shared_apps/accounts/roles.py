@@ -32,9 +32,16 @@ INCLUDED_ROLES: dict[str, frozenset[str]] = {
     Role.ASSOCIATION_CONTACT: frozenset({Role.ASSOCIATION_CONTACT}),
 }
 
-# Roles that must sign in with a second factor when settings.TWO_FACTOR_REQUIRED is on.
+# Roles that must sign in with a second factor when settings.TWO_FACTOR_REQUIRED is on:
+# everyone who reads a centre's personal data (coordinators too) or people's roles.
 TWO_FACTOR_ROLES = frozenset(
-    {Role.CENTRE_ADMIN, Role.FEDERATION_ADMIN, Role.FEDERATION_ANALYST, Role.PLATFORM_OPERATOR}
+    {
+        Role.CENTRE_ADMIN,
+        Role.COORDINATOR,
+        Role.FEDERATION_ADMIN,
+        Role.FEDERATION_ANALYST,
+        Role.PLATFORM_OPERATOR,
+    }
 )
 
 # Shorthands for view declarations.

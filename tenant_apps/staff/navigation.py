@@ -102,6 +102,16 @@ STAFF_MENU = (
     MenuItem("staff:profile", _("Your account"), _("Your name, e-mail address and role here.")),
     MenuItem("privacy:me", _("Your data"), _("Download what the centre holds about you.")),
     MenuItem(
+        "centre:status",
+        _("Centre status"),
+        _("Whether the centre is on trial, active, past due or read-only, and what to do."),
+    ),
+    MenuItem(
+        "centre_billing:overview",
+        _("Billing"),
+        _("The centre's plan, subscription and invoices."),
+    ),
+    MenuItem(
         "associations:mine",
         _("Your association"),
         _("Keep your association's entry in the directory up to date."),

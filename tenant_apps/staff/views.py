@@ -226,7 +226,12 @@ def tokens(request):
     if request.method == "POST" and form.is_valid():
         try:
             created = services.api_token_create(
-                actor=request.user, centre_id=request.centre.pk, name=form.cleaned_data["name"]
+                actor=request.user,
+                centre_id=request.centre.pk,
+                name=form.cleaned_data["name"],
+                lifetime_days=form.cleaned_data["lifetime"],
+                # A token stands for this session's second factor (accounts/tokens.py).
+                two_factor_passed=request.user.is_verified(),
             )
         except ApplicationError as error:
             form_add_error(form, error)
