@@ -68,6 +68,11 @@ class Activity(models.Model):
         _("target group"), max_length=30, choices=TargetGroup.choices, blank=True
     )
     is_active = models.BooleanField(_("running"), default=True)
+    # Participants sign up for each session on the public site (capacity + waiting list).
+    takes_signups = models.BooleanField(_("people sign up on the public site"), default=False)
+    signup_places = models.PositiveSmallIntegerField(
+        _("places per session for sign-ups"), null=True, blank=True
+    )
     calendar_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -82,6 +87,10 @@ class Activity(models.Model):
                 condition=models.Q(last_date__isnull=True)
                 | models.Q(last_date__gte=models.F("first_date")),
                 name="activity_last_date_after_first",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(takes_signups=False) | models.Q(signup_places__gte=1),
+                name="activity_signups_have_places",
             ),
         ]
         verbose_name = _("activity")
@@ -167,6 +176,34 @@ class ShiftSignup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.volunteer_id} on {self.shift_id} ({self.status})"
+
+
+class SessionSignup(models.Model):
+    """Someone from the public signed up for a session of an activity that takes sign-ups:
+    confirmed while places are free, else on the waiting list (moved up in order). Only the
+    centre's staff see it."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITING = "waiting", _("On the waiting list")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="signups")
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail address"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    # The language the person used on the form: their e-mails are written in it.
+    language = models.CharField(max_length=8)
+    created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["session", "status"], name="session_signup_status")]
+        verbose_name = _("sign-up")
+        verbose_name_plural = _("sign-ups")
+
+    def __str__(self) -> str:
+        return f"{self.session_id}: {self.pk} ({self.status})"
 
 
 class Attendance(models.Model):

@@ -85,8 +85,7 @@ class CentreSettingsForm(forms.ModelForm):
                 "Volunteers who signed an older version are asked to sign again."
             ),
             "date_window_years_back": _(
-                "Dates further back are refused as typing errors (activities, hours, "
-                "start dates)."
+                "Dates further back are refused as typing errors (activities, hours, start dates)."
             ),
             "date_window_years_ahead": _("Dates further ahead are refused as typing errors."),
         }

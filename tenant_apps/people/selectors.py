@@ -15,6 +15,7 @@ renewal date ("renew by 1 March" still counts on 1 March).
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -418,3 +419,13 @@ def participant_detail(*, participant_id: int) -> Participant | None:
 def has_active_consent(person: Volunteer | Participant, purpose: str) -> bool:
     """Whether the person has given the consent and not withdrawn it."""
     return purpose in _active_purposes(person)
+
+
+def volunteer_application_count() -> int:
+    """How many offers to volunteer wait for an answer."""
+    return Volunteer.objects.filter(status=Volunteer.Status.APPLIED).count()
+
+
+def mentions_health(text: str) -> bool:
+    """Whether `text` mentions health the way HEALTH_PATTERN finds it in the database."""
+    return re.search(r"\b(" + "|".join(HEALTH_WORDS) + ")", text or "", re.IGNORECASE) is not None

@@ -20,6 +20,7 @@ from tenant_apps.activities.models import (
     ShiftSignup,
 )
 from tenant_apps.activities.recurrence import occurrences
+from tenant_apps.activities.services.signups import signup_places_fill
 from tenant_apps.people.models import TargetGroup
 from tenant_apps.people.selectors import date_window
 from tenants.current import centre_time_zone, local_moment
@@ -84,7 +85,10 @@ ACTIVITY_FIELDS = (
     "is_public",
     "is_active",
     "target_group",
+    "takes_signups",
+    "signup_places",
 )
+MAX_SIGNUP_PLACES = 1000
 
 
 def _clean_activity(
@@ -136,6 +140,22 @@ def _clean_activity(
             latest=window.latest,
             field=date_field,
         )
+    if values.get("takes_signups"):
+        places = values.get("signup_places")
+        if not isinstance(places, int) or places < 1:
+            raise ApplicationError(
+                _("Give the number of places per session for sign-ups."), field="signup_places"
+            )
+        if places > MAX_SIGNUP_PLACES:
+            raise ApplicationError(
+                _("At most %(max)s places per session.") % {"max": MAX_SIGNUP_PLACES},
+                field="signup_places",
+            )
+        if not values.get("is_public"):
+            raise ApplicationError(
+                _("Only an activity shown on the public pages can take sign-ups."),
+                field="takes_signups",
+            )
     return values
 
 
@@ -155,6 +175,8 @@ def activity_create(
     is_public: bool = True,
     is_active: bool = True,
     target_group: str = "",
+    takes_signups: bool = False,
+    signup_places: int | None = None,
 ) -> Activity:
     """Add an activity (its sessions are generated separately)."""
     values = _clean_activity(
@@ -173,6 +195,8 @@ def activity_create(
             "is_public": is_public,
             "is_active": is_active,
             "target_group": target_group,
+            "takes_signups": takes_signups,
+            "signup_places": signup_places,
         }
     )
     with transaction.atomic():
@@ -187,6 +211,7 @@ def activity_update(*, activity: Activity, data: dict[str, Any]) -> Activity:
     with transaction.atomic():
         activity = Activity.objects.select_for_update().get(pk=activity.pk)
         old_times = (activity.start_time, activity.end_time)
+        old_places = activity.signup_places if activity.takes_signups else None
         values = _clean_activity(
             {field: data.get(field, getattr(activity, field)) for field in ACTIVITY_FIELDS},
             new_dates=[
@@ -207,6 +232,9 @@ def activity_update(*, activity: Activity, data: dict[str, Any]) -> Activity:
                 start_time=old_times[0],
                 end_time=old_times[1],
             ).update(start_time=new_times[0], end_time=new_times[1])
+        if activity.takes_signups and (old_places is None or activity.signup_places > old_places):
+            # More places: people move up from the waiting lists (and get an e-mail).
+            signup_places_fill(activity=activity)
     return activity
 
 

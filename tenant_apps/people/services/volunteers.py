@@ -221,6 +221,9 @@ def volunteer_update(
     with transaction.atomic():
         volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
         before = {key: getattr(volunteer, key) for key in changes}
+        if changes.get("status") == Volunteer.Status.APPLIED != volunteer.status:
+            # An offer to volunteer is only made on the public form.
+            raise ApplicationError(_("Choose active, paused or ended."), field="status")
         for key, value in changes.items():
             setattr(volunteer, key, value)
         if "start_date" in changes and before["start_date"] != volunteer.start_date:
@@ -254,7 +257,8 @@ def volunteer_update(
 
 def volunteer_set_status(*, actor: Actor, volunteer: Volunteer, status: str) -> Volunteer:
     """Mark a volunteer active, paused or ended."""
-    if status not in Volunteer.Status.values:
+    if status not in Volunteer.Status.values or status == Volunteer.Status.APPLIED:
+        # An offer to volunteer is only made on the public form, and answered on its own.
         raise ApplicationError(_("Choose active, paused or ended."), field="status")
     with transaction.atomic():
         volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
@@ -262,7 +266,13 @@ def volunteer_set_status(*, actor: Actor, volunteer: Volunteer, status: str) -> 
         if previous == status:
             return volunteer
         volunteer.status = status
-        volunteer.save(update_fields=["status", "updated_at"])
+        fields = ["status", "updated_at"]
+        if status == Volunteer.Status.ENDED and volunteer.calendar_token:
+            # The calendar address is the only key to the feed; it ends with the engagement
+            # (a volunteer taken back on makes a new one).
+            volunteer.calendar_token = None
+            fields.append("calendar_token")
+        volunteer.save(update_fields=fields)
         person_audit(
             actor=actor,
             action=AuditAction.UPDATED,
