@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 
-from tenants.models import Centre, Domain, Federation
+from tenants.models import Centre, CentreStatusChange, Domain, Federation
 
 # The host -> centre lookup runs on every request (tenants.middleware); its answer is kept in
 # the cache for CENTRE_HOST_CACHE_SECONDS and dropped when a Domain, Centre or Federation
@@ -52,3 +52,29 @@ def federations_with_centres() -> QuerySet[Federation]:
         Prefetch("domains", queryset=Domain.objects.filter(is_primary=True), to_attr="primary")
     )
     return Federation.objects.prefetch_related(Prefetch("centres", queryset=centres))
+
+
+def manageable_centres(*, user) -> QuerySet[Centre]:
+    """The centres whose status this person may change: every centre for a platform
+    operator, the centres of their federations for a federation administrator."""
+    from shared_apps.accounts.models import FederationMembership
+    from shared_apps.accounts.roles import Role
+
+    centres = Centre.objects.select_related("federation", "municipality").order_by(
+        "federation__name", "name"
+    )
+    if user.is_staff:
+        return centres
+    federations = FederationMembership.objects.filter(user=user, role=Role.FEDERATION_ADMIN).values(
+        "federation"
+    )
+    return centres.filter(federation__in=federations)
+
+
+def centre_status_history(*, centre: Centre) -> QuerySet[CentreStatusChange]:
+    """A centre's lifecycle, newest first, with who made each step."""
+    return (
+        CentreStatusChange.objects.filter(centre=centre)
+        .select_related("changed_by")
+        .order_by("-changed_at", "-id")
+    )

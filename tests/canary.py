@@ -37,6 +37,9 @@ OVERRIDES: dict[str, Callable[[Callable], dict]] = {
         "opens": datetime.time(10, 0),
         "closes": datetime.time(14, 0),
     },
+    # An event ends after it starts; a registration holds 1 to 20 places.
+    "events.Event": lambda make: {"ends_at": timezone.now() + datetime.timedelta(hours=2)},
+    "events.Registration": lambda make: {"places": 1},
 }
 
 

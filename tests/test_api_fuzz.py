@@ -105,10 +105,10 @@ def tokens(centre, centre_admin, coordinator):
     """role → an API token of that role at `centre`."""
     return {
         "centre_admin": facade.api_token_create(
-            user_id=centre_admin.pk, centre_id=centre.pk, name="fuzz"
+            user_id=centre_admin.pk, centre_id=centre.pk, name="fuzz", two_factor_passed=True
         ).key,
         "coordinator": facade.api_token_create(
-            user_id=coordinator.pk, centre_id=centre.pk, name="fuzz"
+            user_id=coordinator.pk, centre_id=centre.pk, name="fuzz", two_factor_passed=True
         ).key,
     }
 

@@ -39,7 +39,9 @@ def client_language():
 @pytest.fixture
 def api(centre_client, coordinator, centre):
     """A client of alpha sending a coordinator's token; `api.post(url, data)` sends JSON."""
-    key = facade.api_token_create(user_id=coordinator.pk, centre_id=centre.pk, name="t").key
+    key = facade.api_token_create(
+        user_id=coordinator.pk, centre_id=centre.pk, name="t", two_factor_passed=True
+    ).key
     centre_client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {key}"
     centre_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     cache.clear()
@@ -315,7 +317,9 @@ def test_an_address_past_its_rate_gets_429_whatever_the_token(
     centre_client, coordinator, centre_admin, centre
 ):
     keys = [
-        facade.api_token_create(user_id=user.pk, centre_id=centre.pk, name="t").key
+        facade.api_token_create(
+            user_id=user.pk, centre_id=centre.pk, name="t", two_factor_passed=True
+        ).key
         for user in (coordinator, centre_admin, coordinator)
     ]
     cache.clear()
@@ -333,7 +337,9 @@ def test_an_address_past_its_rate_gets_429_whatever_the_token(
 
 def test_throttle_counts_are_kept_per_centre(api, other_centre_client, other_centre, member_of):
     other = member_of(other_centre, "coordinator")
-    other_key = facade.api_token_create(user_id=other.pk, centre_id=other_centre.pk, name="t").key
+    other_key = facade.api_token_create(
+        user_id=other.pk, centre_id=other_centre.pk, name="t", two_factor_passed=True
+    ).key
     rates = {"token": "100/minute", "address": "2/minute"}
     with override_settings(
         REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}

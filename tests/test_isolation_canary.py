@@ -39,8 +39,7 @@ def personal_texts(rows) -> set[str]:
     return {
         value
         for row in rows
-        if row._meta.app_label in PERSONAL_APPS
-        and row._meta.label_lower not in PUBLIC_CATALOGUES
+        if row._meta.app_label in PERSONAL_APPS and row._meta.label_lower not in PUBLIC_CATALOGUES
         for field in row._meta.concrete_fields
         if isinstance(value := getattr(row, field.attname), str) and "Canary" in value
     }

@@ -19,6 +19,9 @@ urlpatterns = [
     path("federation/statistics/", include("shared_apps.dashboard.urls")),
     path("networks/", include("shared_apps.networks.urls")),
     path("reports/", include("shared_apps.reports.urls")),
+    path("centres/", include("tenants.urls_platform")),
+    path("billing/", include("shared_apps.billing.urls_platform")),
+    path("federation/processing-template/", include("shared_apps.ropa.urls")),
     path("admin/", admin.site.urls),
     path("i18n/setlang/", session_endpoint(set_language), name="set_language"),
 ]

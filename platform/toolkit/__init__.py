@@ -16,6 +16,9 @@ here; if two apps need the same helper, move it here.
 - `ratelimit`   a fixed-window limit per client address, per scope and centre, in the cache
 - `forms`       decimal fields that read "1,5", phone numbers checked and stored as E.164
 - `formats`     dates the language's way ("onsdag 9. desember")
+- `log_masking` secret addresses (settings.SECRET_URL_PATTERNS) cut out of logs and error reports
+- `pdf`         PDF from HTML with WeasyPrint, fetching nothing
+- `personal_data` the GDPR registry: what each app holds about a person, export and erasure
 - `templatetags` `{% load toolkit %}`: `weekday_date`, `weekday_date_time`, `phone`
 - `templates/toolkit/_htmx.html`  htmx with the one configuration the strict CSP needs
 """

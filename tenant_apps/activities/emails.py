@@ -94,7 +94,7 @@ def signup_received_email_send(signup_id: int) -> None:
     """Confirm a sign-up from the public site to the address given: a place, or a place on
     the waiting list."""
     signup = _signup(signup_id)
-    if signup is None:
+    if signup is None or not signup.email:  # erased (GDPR): no one to write to
         return
     centre = current_centre()
     send_templated_email(
@@ -108,7 +108,7 @@ def signup_received_email_send(signup_id: int) -> None:
 def signup_moved_up_email_send(signup_id: int) -> None:
     """Tell someone signed up from the public site that they moved up and have a place."""
     signup = _signup(signup_id, status=SessionSignup.Status.CONFIRMED)
-    if signup is None:
+    if signup is None or not signup.email:  # erased (GDPR): no one to write to
         return
     centre = current_centre()
     send_templated_email(

@@ -79,6 +79,9 @@ class HelpRequest(models.Model):
     activated_at = models.DateTimeField(_("active since"), null=True, blank=True)
     paused_at = models.DateTimeField(_("paused"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # Set when the description, notes and reasons were removed (erasure of the participant,
+    # or retention after the request closed): what stays counts only in the statistics.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     created_by_user_id = models.BigIntegerField(null=True, blank=True)
 
     class Meta:

@@ -17,6 +17,8 @@ PUBLIC_MENU = (
     MenuItem("join:apply", _("Become a volunteer")),
     MenuItem("ask:form", _("Ask for help")),
     MenuItem("award:public", _("Volunteer award")),
+    MenuItem("associations:directory", _("Associations")),
+    MenuItem("events:list", _("Events")),
 )
 
 

@@ -130,6 +130,14 @@ class VolunteerDetailOutputSerializer(VolunteerOutputSerializer):
     consents = ConsentSerializer(many=True, source="consents.all")
 
 
+# The statuses staff may give a volunteer (named VolunteerStatusStaffEnum in the schema).
+STAFF_STATUS_CHOICES = [
+    choice
+    for choice in models.Volunteer.Status.choices
+    if choice[0] != models.Volunteer.Status.APPLIED
+]
+
+
 class VolunteerInputSerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=100)
     last_name = serializers.CharField(max_length=100)
@@ -149,14 +157,7 @@ class VolunteerInputSerializer(serializers.Serializer):
     availability = AvailabilitySerializer(many=True, required=False)
     start_date = serializers.DateField(required=False)
     # An offer to volunteer ("applied") comes only from the public form.
-    status = serializers.ChoiceField(
-        choices=[
-            choice
-            for choice in models.Volunteer.Status.choices
-            if choice[0] != models.Volunteer.Status.APPLIED
-        ],
-        required=False,
-    )
+    status = serializers.ChoiceField(choices=STAFF_STATUS_CHOICES, required=False)
     account_user_id = serializers.IntegerField(required=False, allow_null=True)
 
     def to_service(self) -> dict:

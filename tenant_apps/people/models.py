@@ -144,6 +144,9 @@ class Volunteer(models.Model):
     account_user_id = models.BigIntegerField(null=True, blank=True, unique=True)
     # Secret for the personal calendar feed (iCal); a new one revokes the old address.
     calendar_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # Set when the volunteer's personal data was erased (GDPR): the row stays, without a name,
+    # so that hours, assignments and statistics keep counting them (tenant_apps.privacy).
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -158,7 +161,10 @@ class Volunteer(models.Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        name = f"{self.first_name} {self.last_name}".strip()
+        # Only erasure leaves a volunteer without a name (services require one); the name
+        # fields, not erased_at, decide, so that lists loading `.only(names)` stay one query.
+        return name or _("Erased volunteer %(number)s") % {"number": self.pk}
 
 
 class AvailabilitySlot(models.Model):
@@ -252,6 +258,9 @@ class Participant(models.Model):
     area = models.ForeignKey(
         Area, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("area")
     )
+    # Set when the participant's personal data was erased (GDPR); their help requests stay,
+    # anonymised, for the statistics (tenant_apps.privacy).
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -261,7 +270,9 @@ class Participant(models.Model):
         verbose_name_plural = _("participants")
 
     def __str__(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        name = f"{self.first_name} {self.last_name}".strip()
+        # Only erasure leaves a participant without a name (see Volunteer.full_name).
+        return name or _("Erased participant %(number)s") % {"number": self.pk}
 
     @property
     def full_name(self) -> str:

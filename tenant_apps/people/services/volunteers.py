@@ -266,7 +266,13 @@ def volunteer_set_status(*, actor: Actor, volunteer: Volunteer, status: str) -> 
         if previous == status:
             return volunteer
         volunteer.status = status
-        volunteer.save(update_fields=["status", "updated_at"])
+        fields = ["status", "updated_at"]
+        if status == Volunteer.Status.ENDED and volunteer.calendar_token:
+            # The calendar address is the only key to the feed; it ends with the engagement
+            # (a volunteer taken back on makes a new one).
+            volunteer.calendar_token = None
+            fields.append("calendar_token")
+        volunteer.save(update_fields=fields)
         person_audit(
             actor=actor,
             action=AuditAction.UPDATED,
