@@ -64,9 +64,20 @@ ORIGINAL_ONLY = frozenset(
         "statistics.publicactivitylisting",
         "reports.annualreportstatus",
         "reports.annualreportsnapshot",
+        # The platform's contract with the original centre, and its invoices.
+        "billing.billingaccount",
+        "billing.invoice",
     }
 )
-CENTRE_FIELDS = ("name", "regional_network", "ownership_form", "status", "status_changed_at")
+CENTRE_FIELDS = (
+    "name",
+    "regional_network",
+    "ownership_form",
+    "status",
+    "status_changed_at",
+    "trial_ends_on",
+    "retention_until",
+)
 ACCOUNT_FIELDS = (
     "email",
     "full_name",
@@ -121,10 +132,9 @@ def table_digest(schema: str, table: str) -> tuple[int, str]:
 
 def centre_models() -> list[type[models.Model]]:
     """Shared models with a foreign key to the centre: the centre's rows in `public`."""
-    shared_labels = {app.split(".")[-1] for app in settings.SHARED_APPS}
     found = []
-    for model in apps.get_models():
-        if model is Domain or model._meta.app_label not in shared_labels:
+    for model in _shared_models():
+        if model is Domain:
             continue
         if any(_points_at_centre(field) for field in model._meta.concrete_fields):
             found.append(model)
@@ -132,7 +142,35 @@ def centre_models() -> list[type[models.Model]]:
 
 
 def _points_at_centre(field) -> bool:
-    return field.is_relation and field.many_to_one and field.related_model is Centre
+    return _points_at(field, Centre)
+
+
+def _points_at(field, model) -> bool:
+    return (
+        field.is_relation
+        and (field.many_to_one or field.one_to_one)
+        and field.related_model is model
+    )
+
+
+def dependent_models(parents: list[type[models.Model]]) -> list[tuple[type, str, type]]:
+    """Shared models whose rows hang on a centre's rows without naming the centre (an
+    invoice of its billing account): (model, foreign key name, parent model)."""
+    found = []
+    for model in _shared_models():
+        if model in parents:
+            continue
+        for field in model._meta.concrete_fields:
+            parent = next((p for p in parents if _points_at(field, p)), None)
+            if parent is not None:
+                found.append((model, field.name, parent))
+                break
+    return sorted(found, key=lambda item: item[0]._meta.label_lower)
+
+
+def _shared_models() -> list[type[models.Model]]:
+    shared_labels = {app.split(".")[-1] for app in settings.SHARED_APPS}
+    return [model for model in apps.get_models() if model._meta.app_label in shared_labels]
 
 
 def _centre_field(model) -> str:
@@ -180,10 +218,19 @@ def centre_export(*, centre: Centre, path: Path) -> dict:
                 "sha256": hashlib.sha256(data).hexdigest(),
             }
         account_ids: set[int] = set()
-        for model in centre_models():
-            rows = list(model._default_manager.filter(**{_centre_field(model): centre}))
+        direct = centre_models()
+        exported: dict[type, list[int]] = {}
+        # The centre's own rows first, then the rows that hang on them (parent is not None).
+        plan = [(model, _centre_field(model), None) for model in direct]
+        for model, key, parent in plan + dependent_models(direct):
+            if parent is None:
+                rows = list(model._default_manager.filter(**{key: centre}).order_by("pk"))
+            else:
+                selection = {f"{key}__in": exported[parent]}
+                rows = list(model._default_manager.filter(**selection).order_by("pk"))
+            exported[model] = [row.pk for row in rows]
             label = model._meta.label_lower
-            archive.writestr(f"shared/{label}.json", serializers.serialize("json", rows))
+            archive.writestr(f"shared/{label}.json", _rows_json(rows))
             manifest["shared"][label] = len(rows)
             for row in rows:
                 account_ids.update(_account_ids(row))
@@ -207,6 +254,17 @@ def centre_export(*, centre: Centre, path: Path) -> dict:
         )
         archive.writestr("manifest.json", json.dumps(manifest, indent=1))
     return manifest
+
+
+def _rows_json(rows: list[models.Model]) -> str:
+    """Rows as JSON at full precision (Django's JSON serializer cuts times to milliseconds)."""
+
+    def exact(value):
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        return str(value)  # Decimal, UUID
+
+    return json.dumps(serializers.serialize("python", rows), default=exact, indent=1)
 
 
 def _plain(value):
@@ -409,16 +467,30 @@ def _reset_identities(cursor, schema: str) -> None:
 
 def _load_shared(archive: zipfile.ZipFile, manifest: dict, centre: Centre, is_copy: bool) -> int:
     accounts = _accounts_by_old_id(json.loads(archive.read("shared/accounts.json")))
+    direct = centre_models()
+    dependents = {model: (key, parent) for model, key, parent in dependent_models(direct)}
+    new_pks: dict[type, dict] = {}
     total = 0
-    for label in manifest["shared"]:
+    labels = sorted(manifest["shared"], key=lambda label: apps.get_model(label) in dependents)
+    for label in labels:
+        model = apps.get_model(label)
         if is_copy and label in ORIGINAL_ONLY:
             continue
-        model = apps.get_model(label)
         data = archive.read(f"shared/{label}.json")
-        for stored in serializers.deserialize("json", data, ignorenonexistent=True):
+        new_pks[model] = {}
+        for stored in serializers.deserialize("python", json.loads(data), ignorenonexistent=True):
             row = stored.object
+            old_pk = row.pk
             stored.m2m_data = {}
-            setattr(row, _centre_field(model) + "_id", centre.pk)
+            if model in dependents:
+                key, parent = dependents[model]
+                field = model._meta.get_field(key)
+                parent_pk = new_pks.get(parent, {}).get(getattr(row, field.attname))
+                if parent_pk is None:
+                    continue  # its parent row was not restored (a copy)
+                setattr(row, field.attname, parent_pk)
+            else:
+                setattr(row, _centre_field(model) + "_id", centre.pk)
             for field in _account_fields(model):
                 old = getattr(row, field.attname)
                 if old is not None:
@@ -432,6 +504,7 @@ def _load_shared(archive: zipfile.ZipFile, manifest: dict, centre: Centre, is_co
                     getattr(row, field.name).save(Path(name).name, content, save=False)
             # A raw save, as loaddata does: timestamps and other computed values stay as exported.
             stored.save()
+            new_pks[model][old_pk] = row.pk
             total += 1
     return total
 

@@ -4,6 +4,7 @@ A Centre is the django-tenants tenant: it owns one PostgreSQL schema. Centres ar
 by tenants.services.centre_provision, never by saving a Centre directly.
 """
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -149,6 +150,10 @@ class Centre(TenantMixin):
         _("status"), max_length=20, choices=CentreStatus.choices, default=CentreStatus.TRIAL
     )
     status_changed_at = models.DateTimeField(_("status changed at"))
+    # A trial ends on this day (shown to the centre's managers); none: no end set.
+    trial_ends_on = models.DateField(_("trial ends on"), null=True, blank=True)
+    # A closed centre's data is kept until this day; its managers can export it until then.
+    retention_until = models.DateField(_("data kept until"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     # Provisioning clones the template schema inside its own transaction.
@@ -168,6 +173,13 @@ class Centre(TenantMixin):
         return self.status not in {CentreStatus.SUSPENDED, CentreStatus.CLOSED}
 
 
+class StatusChangeSource(models.TextChoices):
+    SYSTEM = "system", _("Platform")
+    OPERATOR = "operator", _("Platform operator")
+    FEDERATION = "federation", _("Federation")
+    BILLING = "billing", _("Billing")
+
+
 class CentreStatusChange(models.Model):
     """One step in a centre's lifecycle; the first row is its creation."""
 
@@ -180,6 +192,20 @@ class CentreStatusChange(models.Model):
     to_status = models.CharField(_("to status"), max_length=20, choices=CentreStatus.choices)
     changed_at = models.DateTimeField(_("changed at"))
     note = models.CharField(_("note"), max_length=300, blank=True)
+    source = models.CharField(
+        _("changed by"),
+        max_length=20,
+        choices=StatusChangeSource.choices,
+        default=StatusChangeSource.SYSTEM,
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person"),
+    )
 
     class Meta:
         ordering = ["centre", "changed_at", "id"]

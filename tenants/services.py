@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -24,9 +25,11 @@ from tenants.models import (
     FederationActivityCategory,
     Municipality,
     OwnershipForm,
+    StatusChangeSource,
 )
 from tenants.schema_clone import clone_schema
 from tenants.taxonomy import DEFAULT_ACTIVITY_CATEGORIES
+from toolkit.emails import send_templated_email
 from toolkit.errors import ApplicationError
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$")
@@ -255,22 +258,112 @@ def centre_provision(
     return ProvisionedCentre(centre=centre, domain=domain.domain)
 
 
-def centre_change_status(*, centre: Centre, to_status: str, note: str = "") -> Centre:
-    """Move a centre to another lifecycle status and record when."""
+class LifecycleError(ApplicationError):
+    """A centre's status could not be changed as asked."""
+
+
+# Statuses a person must confirm on a second page before they take effect.
+CONFIRMED_STATUSES = frozenset({CentreStatus.SUSPENDED, CentreStatus.CLOSED})
+
+
+def centre_change_status(
+    *,
+    centre: Centre,
+    to_status: str,
+    note: str = "",
+    source: str = StatusChangeSource.SYSTEM,
+    changed_by=None,
+    retention_until: datetime.date | None = None,
+    trial_ends_on: datetime.date | None = None,
+    notify: bool = False,
+    centre_url: str = "",
+) -> Centre:
+    """Move a centre to another lifecycle status, record who did it and why, and (notify=True)
+    e-mail the centre's managers once the change is committed.
+
+    A person (operator or federation) must give a reason; closing keeps the data until
+    `retention_until` (default: CENTRE_CLOSED_RETENTION_DAYS from today), which must lie ahead.
+    """
     if to_status not in CentreStatus.values:
-        raise ApplicationError(_("Unknown status."), field="status")
-    if centre.status == to_status:
-        return centre
+        raise LifecycleError(_("Unknown status."), field="status")
+    note = note.strip()
+    if len(note) > 300:
+        raise LifecycleError(_("Keep the reason to 300 characters."), field="note")
+    if source in (StatusChangeSource.OPERATOR, StatusChangeSource.FEDERATION) and not note:
+        raise LifecycleError(_("Give a reason: the centre's managers will read it."), field="note")
+    today = timezone.localdate()
+    if to_status == CentreStatus.CLOSED:
+        retention_until = retention_until or today + datetime.timedelta(
+            days=settings.CENTRE_CLOSED_RETENTION_DAYS
+        )
+        if retention_until <= today:
+            raise LifecycleError(
+                _("The data must be kept until a day after today."), field="retention_until"
+            )
     now = timezone.now()
     with transaction.atomic():
+        # One change at a time per centre: two operators (or billing and an operator) at once
+        # would otherwise both record a step from the same old status.
+        locked = Centre.objects.select_for_update().get(pk=centre.pk)
+        if locked.status == to_status and to_status != CentreStatus.TRIAL:
+            centre.status = locked.status
+            return centre
         CentreStatusChange.objects.create(
-            centre=centre,
-            from_status=centre.status,
+            centre=locked,
+            from_status=locked.status,
             to_status=to_status,
             changed_at=now,
             note=note,
+            source=source,
+            changed_by=changed_by,
         )
         centre.status = to_status
         centre.status_changed_at = now
-        centre.save(update_fields=["status", "status_changed_at"])
+        update_fields = ["status", "status_changed_at"]
+        if to_status == CentreStatus.CLOSED:
+            centre.retention_until = retention_until
+            update_fields.append("retention_until")
+        elif centre.retention_until is not None:
+            centre.retention_until = None
+            update_fields.append("retention_until")
+        if to_status == CentreStatus.TRIAL and trial_ends_on is not None:
+            centre.trial_ends_on = trial_ends_on
+            update_fields.append("trial_ends_on")
+        centre.save(update_fields=update_fields)
+        if notify:
+            change_id = CentreStatusChange.objects.filter(centre=locked).latest("id").pk
+            transaction.on_commit(
+                lambda: centre_status_notify(status_change_id=change_id, centre_url=centre_url)
+            )
     return centre
+
+
+def centre_status_notify(*, status_change_id: int, centre_url: str = "") -> int:
+    """E-mail a status change to the centre's managers, each in their language; returns how
+    many were sent."""
+    from shared_apps.accounts.models import CentreMembership
+    from shared_apps.accounts.roles import Role
+
+    change = CentreStatusChange.objects.select_related("centre__federation").get(
+        pk=status_change_id
+    )
+    centre = change.centre
+    managers = CentreMembership.objects.filter(
+        centre=centre, role=Role.CENTRE_ADMIN, user__is_active=True
+    ).select_related("user")
+    sent = 0
+    for membership in managers:
+        user = membership.user
+        send_templated_email(
+            to=user.email,
+            template_prefix="tenants/emails/status_changed",
+            context={
+                "centre": centre,
+                "change": change,
+                "status_url": f"{centre_url or 'https://' + centre_domain(centre.slug)}"
+                "/centre/status/",
+            },
+            language=user.preferred_language or centre.federation.default_language,
+        )
+        sent += 1
+    return sent

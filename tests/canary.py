@@ -26,6 +26,8 @@ _counter = itertools.count(1)
 OVERRIDES: dict[str, Callable[[Callable], dict]] = {
     # A consent belongs to exactly one person.
     "people.Consent": lambda make: {"volunteer": make(apps.get_model("people", "Volunteer"))},
+    # Only a winner who agreed is published; the canary nomination is not.
+    "award.Nomination": lambda make: {"published_at": None},
     # A report is of a year from 2000 on.
     "annual_report.AnnualReport": lambda make: {"year": timezone.localdate().year - 1},
     # A logo's type is one of the checked image types, and only with a logo.
@@ -35,6 +37,9 @@ OVERRIDES: dict[str, Callable[[Callable], dict]] = {
         "opens": datetime.time(10, 0),
         "closes": datetime.time(14, 0),
     },
+    # An event ends after it starts; a registration holds 1 to 20 places.
+    "events.Event": lambda make: {"ends_at": timezone.now() + datetime.timedelta(hours=2)},
+    "events.Registration": lambda make: {"places": 1},
 }
 
 

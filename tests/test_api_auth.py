@@ -29,7 +29,9 @@ def make_token():
     """make_token(user, centre) -> the key of a new API token."""
 
     def make(user, centre, name="test"):
-        return facade.api_token_create(user_id=user.pk, centre_id=centre.pk, name=name).key
+        return facade.api_token_create(
+            user_id=user.pk, centre_id=centre.pk, name=name, two_factor_passed=True
+        ).key
 
     return make
 
@@ -120,7 +122,9 @@ def test_only_coordinators_and_managers_can_make_tokens(volunteer, centre):
     from toolkit.errors import ApplicationError
 
     with pytest.raises(ApplicationError):
-        facade.api_token_create(user_id=volunteer.pk, centre_id=centre.pk, name="nope")
+        facade.api_token_create(
+            user_id=volunteer.pk, centre_id=centre.pk, name="nope", two_factor_passed=True
+        )
 
 
 def test_a_token_key_has_its_documented_shape(coordinator, centre, make_token):

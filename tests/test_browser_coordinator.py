@@ -15,16 +15,20 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
+from django_otp.oath import totp
 from django_tenants.utils import schema_context
 
 from tests.browser import chromium, live_server
 from tests.plugin import in_thread
 
 PASSWORD = "browser-test-password-1"
+TOTP_KEY = "3132333435363738393031323334353637383930"  # hex, as django-otp stores it
 SLUG = "browser"
 
 
 def _make_centre():
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     from shared_apps.accounts.models import CentreMembership, User
     from tenant_apps.activities.models import Activity, ActivityCategory, Session, Shift
     from tenants.services import centre_provision
@@ -43,6 +47,8 @@ def _make_centre():
         preferred_language="en",
     )
     CentreMembership.objects.create(user=user, centre=centre, role="coordinator")
+    # Coordinators read personal data: they sign in with a second factor (TOTP).
+    TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True, key=TOTP_KEY)
     next_week = timezone.localdate() + datetime.timedelta(days=7)
     with schema_context(centre.schema_name):
         activity = Activity.objects.create(
@@ -118,7 +124,12 @@ def test_a_coordinator_runs_a_day_at_the_centre(page, browser_centre):
     page.get_by_label("E-mail address").fill("coordinator@browser.example")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/staff/**")
+    page.wait_for_url("**/account/two-factor/verify/**")
+    page.get_by_label("6-digit code from your authenticator app").fill(
+        f"{totp(bytes.fromhex(TOTP_KEY)):06d}"
+    )
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/staff/")
 
     # Register a volunteer.
     page.goto("/people/volunteers/new/")

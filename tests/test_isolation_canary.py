@@ -31,13 +31,15 @@ HREF = re.compile(r'href="(/[^"#?]*)')
 # Tenant apps whose rows are about people or their help: nothing of them may reach the
 # platform host, where only anonymised figures and what a centre publishes may appear.
 PERSONAL_APPS = ("people", "helprequests", "hours", "audit")
+# Staff-written lists that the public forms offer to choose from: published by design.
+PUBLIC_CATALOGUES = ("helprequests.requesttype", "people.area")
 
 
 def personal_texts(rows) -> set[str]:
     return {
         value
         for row in rows
-        if row._meta.app_label in PERSONAL_APPS
+        if row._meta.app_label in PERSONAL_APPS and row._meta.label_lower not in PUBLIC_CATALOGUES
         for field in row._meta.concrete_fields
         if isinstance(value := getattr(row, field.attname), str) and "Canary" in value
     }

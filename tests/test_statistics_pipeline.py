@@ -13,6 +13,8 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from shared_apps.statistics import selectors
+from shared_apps.statistics.contracts import KEYS
+from shared_apps.statistics.facade import category_codes
 from shared_apps.statistics.models import (
     CentreFigure,
     CentreWatermark,
@@ -20,7 +22,8 @@ from shared_apps.statistics.models import (
     PublicActivityListing,
     StatisticsRun,
 )
-from shared_apps.statistics.pipeline import statistics_update
+from shared_apps.statistics.pipeline import _CentreRef, collect_centre, statistics_update
+from shared_apps.statistics.rounding import rounded_cells
 from tenant_apps.activities.models import Attendance
 from tenant_apps.helprequests.models import HelpRequest, RequestType
 from tenant_apps.hours.models import HoursEntry
@@ -47,9 +50,26 @@ def last_month() -> datetime.date:
 
 
 def figures(centre, key: str) -> dict[tuple[str, datetime.date], Decimal]:
+    """What is stored in the shared schema (counts of people rounded)."""
     return {
         (row.dimension, row.month): row.value
         for row in CentreFigure.objects.filter(centre=centre, key=key)
+    }
+
+
+def collected_rows(centre) -> list:
+    """What the centre's collectors hand to the facade, before rounding."""
+    ref = _CentreRef(centre.pk, centre.schema_name, centre.federation_id)
+    rows, _activities = collect_centre(
+        ref, categories=category_codes(federation_id=centre.federation_id)
+    )
+    return rows
+
+
+def collected(centre, key: str) -> dict[tuple[str, datetime.date], Decimal]:
+    """The centre's exact figures of a key, as collected inside the centre."""
+    return {
+        (row.dimension, row.month): row.value for row in collected_rows(centre) if row.key == key
     }
 
 
@@ -87,31 +107,57 @@ def test_a_centres_work_becomes_its_figures(centre, last_month):
     # When the pipeline runs
     result = statistics_update()
 
-    # Then the figures are alpha's exact totals: approved hours only, a deleted volunteer's
-    # hours still counted, people counted once
+    # Then the collected figures are alpha's exact totals: approved hours only, a deleted
+    # volunteer's hours still counted, people counted once
     assert result.centres_recomputed >= 1
-    assert figures(centre, "hours.total") == {("", month): Decimal("10.50")}
-    assert figures(centre, "hours.by_category") == {
+    assert collected(centre, "hours.total") == {("", month): Decimal("10.50")}
+    assert collected(centre, "hours.by_category") == {
         ("social-meeting-places", month): Decimal("8.00"),
         ("events", month): Decimal("2.50"),
     }
-    assert figures(centre, "volunteers.active") == {("", month): 2}
-    assert figures(centre, "volunteers.active_by_age_band") == {
+    assert collected(centre, "volunteers.active") == {("", month): 2}
+    assert collected(centre, "volunteers.active_by_age_band") == {
         ("18_29", month): 1,
         ("60_79", month): 1,
     }
-    assert figures(centre, "volunteers.active_in_year") == {("", month.replace(month=1)): 2}
-    assert figures(centre, "volunteers.new")[("", month)] == 1
-    assert figures(centre, "sessions.held") == {("social-meeting-places", month): 1}
-    assert figures(centre, "activities.running") == {("social-meeting-places", month): 1}
-    assert figures(centre, "participants.total") == {("", month): 15}
-    assert figures(centre, "participants.by_age_band") == {
+    assert collected(centre, "volunteers.active_in_year") == {("", month.replace(month=1)): 2}
+    assert collected(centre, "volunteers.new")[("", month)] == 1
+    assert collected(centre, "sessions.held") == {("social-meeting-places", month): 1}
+    assert collected(centre, "activities.running") == {("social-meeting-places", month): 1}
+    assert collected(centre, "participants.total") == {("", month): 15}
+    assert collected(centre, "participants.by_age_band") == {
         ("60_79", month): 12,
         ("18_29", month): 3,
     }
-    assert figures(centre, "participants.by_target_group") == {("seniors", month): 12}
+    assert collected(centre, "participants.by_target_group") == {("seniors", month): 12}
     for key in ("help_requests.opened", "help_requests.matched", "help_requests.closed"):
-        assert figures(centre, key) == {("transport", month): 1}
+        assert collected(centre, key) == {("transport", month): 1}
+
+    # And what is stored in the shared schema is the same, with every count of people
+    # rounded once (0 or 5 for 1 to 4; totals the sum of their rounded breakdown)
+    cells: dict = {}
+    for row in collected_rows(centre):
+        if row.value:
+            slot = (row.key, row.dimension, row.month)
+            cells[slot] = cells.get(slot, 0) + Decimal(row.value)
+    expected = {
+        cell: value
+        for cell, value in rounded_cells(centre_id=centre.pk, cells=cells).items()
+        if value
+    }
+    stored = {
+        (row.key, row.dimension, row.month): row.value
+        for row in CentreFigure.objects.filter(centre=centre)
+    }
+    assert stored == expected
+    assert stored[("hours.total", "", month)] == Decimal("10.50")
+    assert stored[("participants.by_age_band", "60_79", month)] == 12
+    for (key, _dimension, _month), value in stored.items():
+        if KEYS[key].is_people_count:
+            assert value == 0 or value >= 5, key
+    assert stored.get(("participants.total", "", month), 0) == 12 + stored.get(
+        ("participants.by_age_band", "18_29", month), 0
+    )
 
 
 def test_nothing_personal_crosses(centre, last_month):
@@ -127,7 +173,7 @@ def test_nothing_personal_crosses(centre, last_month):
     # Then only allow-listed codes are stored: the centre's own type is "other"
     dimensions = set(CentreFigure.objects.filter(centre=centre).values_list("dimension", flat=True))
     assert "Kari" not in " ".join(dimensions)
-    assert figures(centre, "help_requests.opened")[("other", month_of(timezone.localdate()))] >= 1
+    assert collected(centre, "help_requests.opened")[("other", month_of(timezone.localdate()))] >= 1
     names = {"Ada", "Bo", "Gone", "Kari", "Nordmann"}
     for row in CentreFigure.objects.filter(centre=centre):
         assert not names & set(f"{row.key} {row.dimension}".split())
@@ -262,5 +308,6 @@ def test_help_request_without_closing_is_opened_only(centre, last_month):
         request = make_help_request()
         HelpRequest.objects.filter(pk=request.pk).update(matched_at=None, closed_at=None)
     statistics_update()
-    assert figures(centre, "help_requests.opened")
+    assert collected(centre, "help_requests.opened")
+    assert collected(centre, "help_requests.closed") == {}
     assert figures(centre, "help_requests.closed") == {}

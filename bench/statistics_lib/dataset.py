@@ -249,20 +249,21 @@ def fill_sql(*, seed: float, reference: datetime.date) -> str:
 SELECT setseed({seed});
 
 INSERT INTO people_volunteer (first_name, last_name, email, phone, date_of_birth, age_band,
-    languages, start_date, status, account_user_id, calendar_token, created_at, updated_at)
+    languages, start_date, status, source, application_text, account_user_id, calendar_token,
+    created_at, updated_at)
 SELECT 'Frivillig', 'Nummer ' || g, '', '', NULL,
     ({age_bands})[1 + floor(random() * 12)::int],
     '{{}}', {ref} - floor(random() * 6 * 365)::int,
     CASE WHEN random() < 0.9 THEN 'active' WHEN random() < 0.5 THEN 'paused' ELSE 'ended' END,
-    NULL, NULL, now(), now()
+    'staff', '', NULL, NULL, now(), now()
 FROM generate_series(1, {VOLUNTEERS}) g;
 
 INSERT INTO activities_activity (name, category_id, description, place, partner_associations,
     recurrence, first_date, last_date, start_time, end_time, requires_certificate, is_public,
-    is_active, calendar_token, created_at)
+    is_active, target_group, takes_signups, calendar_token, created_at)
 SELECT 'Aktivitet ' || g, c.ids[1 + g % array_length(c.ids, 1)], '', 'Sentrum', '',
     'weekly', {first} + g % 7, NULL, make_time(9 + g % 10, 0, 0),
-    make_time(11 + g % 10, 0, 0), false, true, true, NULL, now()
+    make_time(11 + g % 10, 0, 0), false, true, true, '', false, NULL, now()
 FROM generate_series(1, {ACTIVITIES}) g,
     (SELECT array_agg(id ORDER BY position, id) AS ids FROM activities_activitycategory) c;
 
@@ -339,9 +340,9 @@ SELECT p.ids[1 + floor(c.r_participant * array_length(p.ids, 1))::int],
 FROM c, p, t;
 
 INSERT INTO helprequests_assignment (help_request_id, volunteer_id, started_on, ended_on,
-    match_reason)
+    match_reason, match_reasons)
 SELECT h.id, v.ids[1 + floor(random() * array_length(v.ids, 1))::int], h.matched_at::date,
-    h.closed_at::date, ''
+    h.closed_at::date, '', '[]'::jsonb
 FROM helprequests_helprequest h,
     (SELECT array_agg(id ORDER BY id) AS ids FROM people_volunteer) v
 WHERE h.matched_at IS NOT NULL;

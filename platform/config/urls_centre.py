@@ -28,11 +28,22 @@ urlpatterns = [
     path("hours/", include("tenant_apps.hours.urls")),
     path("networks/", include("tenant_apps.networkspace.urls")),
     path("annual-report/", include("tenant_apps.annualreport.urls")),
+    path("associations/", include("tenant_apps.associations.urls")),
+    path("events/", include("tenant_apps.events.urls")),
+    path("privacy/", include("tenant_apps.privacy.urls")),
     path("api/v1/", include("config.urls_api")),
+    # Citizens' forms of the public site (no sign-in).
+    path("become-a-volunteer/", include("tenant_apps.people.public_urls")),
+    path("ask-for-help/", include("tenant_apps.helprequests.public_urls")),
+    path("sign-up/", include("tenant_apps.activities.public_urls")),
+    path("award/", include("tenant_apps.award.urls")),
+    path("centre/", include("tenants.urls_centre")),
+    path("centre/billing/", include("shared_apps.billing.urls_centre")),
     path("i18n/setlang/", session_endpoint(set_language), name="set_language"),
 ]
 
 # Styled, translated error pages with the host's menu and a way back.
+handler400 = "config.error_views.bad_request"
 handler403 = "config.error_views.permission_denied"
 handler404 = "config.error_views.page_not_found"
 handler500 = "config.error_views.server_error"

@@ -24,3 +24,15 @@ class StaffActor:
     pk: int
     email: str
     is_staff: bool
+
+
+@dataclass(frozen=True)
+class PublicVisitor:
+    """Someone not signed in who sends a public form of a centre's site. The audit log
+    records them as account 0 labelled "public form"; no address or name is kept."""
+
+    pk: int = 0
+    email: str = "public form"
+
+
+PUBLIC_VISITOR = PublicVisitor()

@@ -6,10 +6,14 @@ rendered with the recipient's language active, so dates, numbers and words are t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from django_tenants.utils import schema_context
 
 
 def send_templated_email(*, to: str, template_prefix: str, context: dict, language: str) -> None:
@@ -23,3 +27,16 @@ def send_templated_email(*, to: str, template_prefix: str, context: dict, langua
     )
     message.attach_alternative(html, "text/html")
     message.send()
+
+
+def after_commit_in_this_schema(work: Callable[[], None]) -> None:
+    """Run `work` (e.g. sending a confirmation) once the transaction commits, inside the
+    schema the connection is in now: whoever runs the callbacks may have left the centre's
+    schema by then (a test capturing them after the request; the request's own end)."""
+    schema = connection.schema_name
+
+    def run() -> None:
+        with schema_context(schema):
+            work()
+
+    transaction.on_commit(run)

@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django import forms
-from rest_framework import exceptions
+from django.core.exceptions import RequestDataTooBig
+from django.utils.translation import gettext_lazy
+from rest_framework import exceptions, status
 from rest_framework.views import exception_handler
 
 NON_FIELD = "non_field_errors"
@@ -66,8 +68,19 @@ def api_error(error: ApplicationError) -> exceptions.APIException:
     return failure
 
 
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = gettext_lazy("The request body is too large.")
+    default_code = "request_too_large"
+
+
 def api_exception_handler(exc, context):
-    """DRF's handler, which also answers for domain errors raised by services."""
+    """DRF's handler, which also answers for domain errors raised by services and for a body
+    above settings.DATA_UPLOAD_MAX_MEMORY_SIZE. Anything else it does not know is a bug: it
+    goes on to Django (logged, reported) and `config.error_views.server_error` answers 500
+    in JSON on API paths."""
     if isinstance(exc, ApplicationError):
         exc = api_error(exc)
+    elif isinstance(exc, RequestDataTooBig):
+        exc = RequestTooLarge()
     return exception_handler(exc, context)

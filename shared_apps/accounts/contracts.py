@@ -6,7 +6,7 @@ Tenant apps never see a User, a CentreMembership or an ApiToken: only these.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 
 @dataclass(frozen=True)
@@ -68,12 +68,23 @@ class ApiTokenInfo:
     name: str
     key_prefix: str
     created_at: datetime
+    expires_at: datetime
     last_used_at: datetime | None
     revoked_at: datetime | None
+    revoked_reason: str = ""
+    revoked_reason_label: str = ""  # in the language active when it was read
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= datetime.now(UTC)
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return not self.is_revoked and not self.is_expired
 
 
 @dataclass(frozen=True)
@@ -82,3 +93,55 @@ class NewApiToken:
 
     token: ApiTokenInfo
     key: str
+
+
+@dataclass(frozen=True)
+class AccountRole:
+    """A role the account holds somewhere: a centre, a federation or a municipality."""
+
+    place: str
+    role: str
+    role_label: str
+    since: datetime
+
+
+@dataclass(frozen=True)
+class AccountData:
+    """Everything the shared schema holds about one account, for the person's own export."""
+
+    user_id: int
+    email: str
+    full_name: str
+    preferred_language: str
+    joined: datetime
+    last_login: datetime | None
+    roles: tuple[AccountRole, ...]
+    api_tokens: tuple[ApiTokenInfo, ...]
+    second_factors: int
+
+
+@dataclass(frozen=True)
+class CentreRoleChange:
+    """A person's role at a centre was granted, changed or taken away; handed to each of
+    settings.CENTRE_ROLE_CHANGE_STEPS inside that centre's schema (its audit log, its
+    calendar feeds), in the transaction of the change."""
+
+    centre_id: int
+    user_id: int
+    user_email: str
+    previous_role: str  # "" when the role was granted to someone without one
+    role: str  # "" when the role was taken away
+    # Who made the change: the manager on the members page, or the person accepting an
+    # invitation (the inviter and an approving operator are in the fields below).
+    actor_id: int
+    actor_email: str
+    invited_by_email: str = ""
+    approved_by_email: str = ""
+
+    @property
+    def is_grant(self) -> bool:
+        return not self.previous_role and bool(self.role)
+
+    @property
+    def is_removal(self) -> bool:
+        return not self.role

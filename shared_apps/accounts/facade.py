@@ -7,7 +7,6 @@ centre's memberships or tokens. Rules (who may invite, the last manager…) are 
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils import timezone
@@ -15,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from shared_apps.accounts import services, tokens
 from shared_apps.accounts.contracts import (
+    AccountData,
+    AccountRole,
     ApiTokenInfo,
     CentreAccount,
     CentreMember,
@@ -49,8 +50,11 @@ def _token(token: ApiToken) -> ApiTokenInfo:
         name=token.name,
         key_prefix=token.key_prefix,
         created_at=token.created_at,
+        expires_at=token.expires_at,
         last_used_at=token.last_used_at,
         revoked_at=token.revoked_at,
+        revoked_reason=token.revoked_reason,
+        revoked_reason_label=token.get_revoked_reason_display() if token.revoked_reason else "",
     )
 
 
@@ -192,7 +196,8 @@ def member_invitation_revoke(
 
 
 def member_role_set(*, actor_id: int, centre_id: int, user_id: int, role: str) -> None:
-    """Give a member of the centre another role (raises ApplicationError if refused)."""
+    """Give a member of the centre another role, revoking their API tokens there (raises
+    ApplicationError if refused); recorded as member_remove says."""
     services.centre_membership_set_role(
         actor=User.objects.get(pk=actor_id),
         centre=Centre.objects.get(pk=centre_id),
@@ -202,14 +207,14 @@ def member_role_set(*, actor_id: int, centre_id: int, user_id: int, role: str) -
 
 
 def member_remove(*, actor_id: int, centre_id: int, user_id: int) -> None:
-    """Take a person's role at the centre away, and revoke their API tokens there."""
-    centre = Centre.objects.get(pk=centre_id)
-    with transaction.atomic():
-        services.centre_membership_remove(
-            actor=User.objects.get(pk=actor_id), centre=centre, user_id=user_id
-        )
-        # A token stands for its owner's role; without the role it must not linger.
-        tokens.api_tokens_revoke_all(user_id=user_id, centre_id=centre_id)
+    """Take a person's role at the centre away, and revoke their API tokens there (raises
+    ApplicationError if refused). The centre's audit log and its managers hear of it through
+    settings.CENTRE_ROLE_CHANGE_STEPS and e-mail (accounts.role_changes)."""
+    services.centre_membership_remove(
+        actor=User.objects.get(pk=actor_id),
+        centre=Centre.objects.get(pk=centre_id),
+        user_id=user_id,
+    )
 
 
 # --- API tokens ---------------------------------------------------------------------------
@@ -226,13 +231,93 @@ def api_token(*, user_id: int, centre_id: int, token_id: int) -> ApiTokenInfo | 
     return _token(token) if token else None
 
 
-def api_token_create(*, user_id: int, centre_id: int, name: str) -> NewApiToken:
-    """Make a token for the person at the centre; the key in the answer is shown once."""
-    token, key = tokens.api_token_create(user_id=user_id, centre_id=centre_id, name=name)
+def api_token_create(
+    *,
+    user_id: int,
+    centre_id: int,
+    name: str,
+    two_factor_passed: bool,
+    lifetime_days: int = tokens.DEFAULT_TOKEN_LIFETIME,
+) -> NewApiToken:
+    """Make a token for the person at the centre; the key in the answer is shown once.
+    `two_factor_passed`: whether the asking session passed the second factor (tokens.py)."""
+    token, key = tokens.api_token_create(
+        user_id=user_id,
+        centre_id=centre_id,
+        name=name,
+        two_factor_passed=two_factor_passed,
+        lifetime_days=lifetime_days,
+    )
     return NewApiToken(token=_token(token), key=key)
+
+
+def api_token_lifetimes() -> list[tuple[int, str]]:
+    """The periods a new token may work for, in days with their labels; the default first."""
+    default = tokens.DEFAULT_TOKEN_LIFETIME
+    return [(default, str(tokens.TOKEN_LIFETIMES[default]))] + [
+        (days, str(label)) for days, label in tokens.TOKEN_LIFETIMES.items() if days != default
+    ]
 
 
 def api_token_revoke(*, user_id: int, centre_id: int, token_id: int) -> ApiTokenInfo:
     """Revoke one of the person's own tokens at the centre (raises ApplicationError if none)."""
     token = tokens.api_token_revoke(user_id=user_id, centre_id=centre_id, token_id=token_id)
     return _token(token)
+
+
+# --- The person's own data (GDPR) ---------------------------------------------------------
+
+
+def account_data(*, user_id: int) -> AccountData:
+    """What the shared schema holds about an account: for that person's own export only (it
+    names every place they have a role)."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = User.objects.get(pk=user_id)
+    roles = [
+        AccountRole(
+            place=membership.centre.name,
+            role=membership.role,
+            role_label=_role_label(membership.role),
+            since=membership.created_at,
+        )
+        for membership in user.centre_memberships.select_related("centre").order_by("id")
+    ]
+    roles += [
+        AccountRole(
+            place=membership.federation.name,
+            role=membership.role,
+            role_label=_role_label(membership.role),
+            since=membership.created_at,
+        )
+        for membership in user.federation_memberships.select_related("federation").order_by("id")
+    ]
+    roles += [
+        AccountRole(
+            place=access.municipality.name,
+            role=Role.MUNICIPALITY_VIEWER,
+            role_label=_role_label(Role.MUNICIPALITY_VIEWER),
+            since=access.created_at,
+        )
+        for access in user.municipality_access.select_related("municipality").order_by("id")
+    ]
+    return AccountData(
+        user_id=user.pk,
+        email=user.email,
+        full_name=user.full_name,
+        preferred_language=user.preferred_language,
+        joined=user.date_joined,
+        last_login=user.last_login,
+        roles=tuple(roles),
+        api_tokens=tuple(_token(token) for token in user.api_tokens.order_by("id")),
+        second_factors=TOTPDevice.objects.filter(user=user).count()
+        + StaticDevice.objects.filter(user=user).count(),
+    )
+
+
+def account_erase(*, user_id: int) -> list[int]:
+    """Erase the account (the person's own request): their roles at every centre go, and the
+    account keeps no e-mail address or name. Returns the ids of the centres where they had a
+    role (raises ApplicationError while they are a centre's only manager)."""
+    return services.account_erase(user=User.objects.get(pk=user_id))

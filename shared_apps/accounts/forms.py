@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class SignInForm(AuthenticationForm):
@@ -30,6 +31,26 @@ class SignInForm(AuthenticationForm):
         ),
         "inactive": _("This account is closed."),
     }
+
+    def get_invalid_login_error(self):
+        from shared_apps.accounts.throttle import WAIT_ATTRIBUTE
+
+        wait = getattr(self.request, WAIT_ATTRIBUTE, 0)
+        if wait:
+            return forms.ValidationError(
+                ngettext(
+                    "There have been many failed sign-ins to this account. Wait %(seconds)d "
+                    "second and try again, or choose a new password with “Forgot your "
+                    "password?”.",
+                    "There have been many failed sign-ins to this account. Wait %(seconds)d "
+                    "seconds and try again, or choose a new password with “Forgot your "
+                    "password?”.",
+                    wait,
+                )
+                % {"seconds": wait},
+                code="throttled",
+            )
+        return super().get_invalid_login_error()
 
     def clean_username(self) -> str:
         # Accounts are stored in lower case. Lower-casing here also makes django-axes count

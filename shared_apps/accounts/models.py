@@ -4,6 +4,8 @@ Personal details beyond the login (phone, skills, consents) live in each centre'
 schema, never here.
 """
 
+from datetime import timedelta
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -51,6 +53,20 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.email
+
+    def save(self, *args, **kwargs) -> None:
+        # A new password, by whatever way it came (the reset link, the admin,
+        # `changepassword`, set_password() anywhere): Django marks it until it is saved, as
+        # it does to tell the password validators. A token stands for a sign-in with the
+        # old password, so whoever held one must not keep that way in (tokens.py).
+        password_changed = self._password is not None and self.pk is not None
+        super().save(*args, **kwargs)
+        if password_changed:
+            ApiToken.objects.filter(user=self, revoked_at__isnull=True).update(
+                revoked_at=timezone.now(), revoked_reason=RevokedBecause.PASSWORD_CHANGED
+            )
+            # A new password starts the sign-in throttle's count again (throttle.py).
+            SignInThrottle.objects.filter(email=self.email.lower()).delete()
 
 
 class CentreMembership(models.Model):
@@ -121,6 +137,21 @@ class MunicipalityViewer(models.Model):
         return f"{self.user} – {self.municipality_id}"
 
 
+class RevokedBecause(models.TextChoices):
+    """Why an API token stopped working before it expired."""
+
+    OWNER = "owner", _("revoked by you")
+    PASSWORD_CHANGED = "password_changed", _("the password was changed")
+    TWO_FACTOR_OFF = "two_factor_off", _("two-factor authentication was turned off")
+    ROLE_CHANGED = "role_changed", _("your role at the centre changed")
+    ROLE_ENDED = "role_ended", _("your role at the centre ended")
+
+
+def token_expiry_default():
+    """A year from now: the lifetime of a token unless another is chosen (tokens.py)."""
+    return timezone.now() + timedelta(days=365)
+
+
 class ApiToken(models.Model):
     """A personal API token for integrations, valid on one centre only.
 
@@ -135,8 +166,15 @@ class ApiToken(models.Model):
     key_prefix = models.CharField(_("starts with"), max_length=8)
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Chosen when the token is made (tokens.TOKEN_LIFETIMES); refused from this moment on.
+    expires_at = models.DateTimeField(_("expires"), default=token_expiry_default)
+    # Written at most once a minute (api_auth.LAST_USED_PRECISION), not on every request.
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # Why it stopped working; empty while in use.
+    revoked_reason = models.CharField(
+        _("revoked because"), max_length=30, blank=True, choices=RevokedBecause.choices
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -181,6 +219,14 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"))
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    # A federation appointing a manager of a centre that already has one needs a platform
+    # operator's approval (services.invitation_send): until then no link is e-mailed.
+    approval_requested_at = models.DateTimeField(_("approval asked"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    refused_at = models.DateTimeField(_("refused"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -205,3 +251,29 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} as {self.role}"
+
+    @property
+    def awaits_approval(self) -> bool:
+        return (
+            self.approval_requested_at is not None
+            and self.approved_at is None
+            and self.refused_at is None
+        )
+
+
+class SignInThrottle(models.Model):
+    """Failed sign-ins of one account from any address (throttle.py): after a few, each
+    further attempt waits longer. Beside django-axes, which counts per account and address."""
+
+    # The e-mail address as typed, lower-cased: an unknown address is throttled like a known
+    # one, so the answer never tells whether an account exists.
+    email = models.CharField(max_length=254, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("sign-in throttle")
+        verbose_name_plural = _("sign-in throttles")
+
+    def __str__(self) -> str:
+        return f"{self.email}: {self.failures}"

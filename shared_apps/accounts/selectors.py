@@ -5,14 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from django.urls import reverse
+from django.utils import timezone
 
 from shared_apps.accounts.access import roles_for
 from shared_apps.accounts.models import (
     CentreMembership,
     FederationMembership,
+    Invitation,
     MunicipalityViewer,
     User,
 )
@@ -116,3 +119,18 @@ def workspaces_for(*, user: User, request: HttpRequest) -> list[Workspace]:
             )
         )
     return workspaces
+
+
+def invitations_awaiting_approval() -> QuerySet[Invitation]:
+    """Manager appointments waiting for a platform operator, the oldest first."""
+    return (
+        Invitation.objects.filter(
+            approval_requested_at__isnull=False,
+            approved_at__isnull=True,
+            refused_at__isnull=True,
+            accepted_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .select_related("centre", "centre__federation", "invited_by")
+        .order_by("approval_requested_at", "pk")
+    )

@@ -19,23 +19,34 @@ from django.http.request import split_domain_port
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from shared_apps.accounts.emails import invitation_email_send
+from shared_apps.accounts import tokens
+from shared_apps.accounts.contracts import CentreRoleChange
+from shared_apps.accounts.emails import appointment_waiting_email_send, invitation_email_send
 from shared_apps.accounts.models import (
     CentreMembership,
     FederationMembership,
     Invitation,
     MunicipalityViewer,
+    RevokedBecause,
     User,
 )
+from shared_apps.accounts.role_changes import centre_role_changed
 from shared_apps.accounts.roles import CENTRE_ROLES, FEDERATION_ROLES, Role, expand
+from shared_apps.accounts.selectors import invitations_awaiting_approval
 from tenants.models import Centre, Domain, Federation, Municipality
 from toolkit.errors import ApplicationError
 
 SUPPORTED_LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
+# How long a manager appointment waits for a platform operator before it lapses.
+APPROVAL_WAIT_DAYS = 30
 
 
 class NotAllowed(ApplicationError):
     """The person may not do this (a facade can answer 403)."""
+
+
+class AwaitsApproval(NotAllowed):
+    """A manager appointment that needs a platform operator's approval first."""
 
 
 class InvitationUnusable(ApplicationError):
@@ -92,6 +103,16 @@ def _check_inviter(
         if federation is not None and federation.pk != centre.federation_id:
             raise refused
         return
+    if role == Role.ASSOCIATION_CONTACT:
+        # The centre's staff invite an association's contact person (tenant_apps.associations).
+        if (
+            centre is None
+            or not CentreMembership.objects.filter(
+                user=invited_by, centre=centre, role__in=(Role.CENTRE_ADMIN, Role.COORDINATOR)
+            ).exists()
+        ):
+            raise refused
+        return
     if role == Role.MUNICIPALITY_VIEWER:
         if (
             federation is None
@@ -100,8 +121,32 @@ def _check_inviter(
             or not _is_federation_admin(invited_by, federation)
         ):
             raise refused
+        if not Centre.objects.filter(federation=federation, municipality=municipality).exists():
+            # A viewer sees the municipality's centres: only where the federation has some.
+            raise NotAllowed(
+                _("The federation has no centre in %(municipality)s.")
+                % {"municipality": municipality.name},
+                field="municipality",
+            )
         return
     raise refused
+
+
+def _is_operator(user: User) -> bool:
+    return user.is_active and (user.is_staff or user.is_superuser)
+
+
+def _centre_has_manager(centre: Centre) -> bool:
+    return CentreMembership.objects.filter(centre=centre, role=Role.CENTRE_ADMIN).exists()
+
+
+def _appointment_needs_approval(*, role: str, centre: Centre | None) -> bool:
+    """A federation may appoint a centre's manager only while the centre has none; after
+    that only with a platform operator's approval. Whoever asks — an operator too — never
+    decides alone: another operator approves (_awaiting_locked)."""
+    if role != Role.CENTRE_ADMIN or centre is None:
+        return False
+    return _centre_has_manager(centre)
 
 
 def _place_of(
@@ -180,6 +225,12 @@ def invitation_send(
         raise ApplicationError(_("Enter a valid e-mail address."), field="email") from None
     if role not in Role.values:
         raise ApplicationError(_("Unknown role."), field="role")
+    if email == invited_by.email.strip().lower():
+        # Nobody gives themselves a role: someone else must choose them.
+        raise NotAllowed(
+            _("You cannot invite yourself. Ask someone else who may invite to do it."),
+            field="email",
+        )
     _check_inviter(
         invited_by=invited_by,
         role=role,
@@ -212,17 +263,39 @@ def invitation_send(
                 % {"email": email},
                 field="email",
             )
+        # Decided under the lock of the centre: two appointments at once see each other.
+        needs_approval = _appointment_needs_approval(role=role, centre=place.get("centre"))
         invitation = Invitation.objects.create(
             email=email,
             role=role,
             invited_by=invited_by,
+            # Never e-mailed while it waits: approval makes a new link (invitation_approve).
             token_hash=token_hash(token),
             language=language,
-            expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
+            expires_at=now
+            + timedelta(
+                days=APPROVAL_WAIT_DAYS if needs_approval else settings.INVITATION_VALID_DAYS
+            ),
+            approval_requested_at=now if needs_approval else None,
             **place,
         )
-        _invitation_mail_on_commit(invitation=invitation, host=host, token=token)
+        if needs_approval:
+            _appointment_waiting_mail_on_commit(invitation=invitation, host=host)
+        else:
+            _invitation_mail_on_commit(invitation=invitation, host=host, token=token)
     return invitation
+
+
+def _appointment_waiting_mail_on_commit(*, invitation: Invitation, host: str) -> None:
+    """Tell the platform operators, once committed, where to decide on the appointment."""
+    scheme = "http" if settings.DEBUG else "https"
+    _hostname, port = split_domain_port(host.strip().lower())
+    platform = f"{settings.PLATFORM_DOMAIN}:{port}" if port else settings.PLATFORM_DOMAIN
+    link = f"{scheme}://{platform}/operator/appointments/{invitation.pk}/"
+    invitation_id = invitation.pk
+    transaction.on_commit(
+        lambda: appointment_waiting_email_send(invitation_id=invitation_id, link=link)
+    )
 
 
 def _invitation_mail_on_commit(*, invitation: Invitation, host: str, token: str) -> None:
@@ -266,6 +339,10 @@ def invitation_resend(*, actor: User, invitation: Invitation, host: str) -> Invi
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         invitation = _pending_invitation_locked(invitation)
+        if invitation.awaits_approval:
+            raise AwaitsApproval(
+                _("This appointment waits for a platform operator's approval; it is sent then.")
+            )
         invitation.token_hash = token_hash(token)
         invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
         invitation.save(update_fields=["token_hash", "expires_at"])
@@ -292,7 +369,8 @@ def invitation_for_token(token: str) -> Invitation:
         .filter(token_hash=token_hash(token))
         .first()
     )
-    if invitation is None:
+    if invitation is None or invitation.awaits_approval or invitation.refused_at is not None:
+        # A link of an appointment still waiting for approval was never sent to anyone.
         raise InvitationUnusable(
             _("This invitation link is not valid. Check that you copied all of it."),
             reason="unknown",
@@ -315,9 +393,32 @@ def _grant(*, user: User, invitation: Invitation) -> None:
         membership, created = CentreMembership.objects.select_for_update().get_or_create(
             user=user, centre_id=invitation.centre_id, defaults={"role": invitation.role}
         )
+        previous = "" if created else membership.role
         if not created and invitation.role not in expand({membership.role}):
             membership.role = invitation.role
             membership.save(update_fields=["role"])
+        if previous != membership.role:
+            if previous:
+                tokens.api_tokens_revoke_all(
+                    user_id=user.pk,
+                    centre_id=invitation.centre_id,
+                    reason=RevokedBecause.ROLE_CHANGED,
+                )
+            inviter, approver = invitation.invited_by, invitation.approved_by
+            centre_role_changed(
+                centre=invitation.centre,
+                change=CentreRoleChange(
+                    centre_id=invitation.centre_id,
+                    user_id=user.pk,
+                    user_email=user.email,
+                    previous_role=previous,
+                    role=membership.role,
+                    actor_id=user.pk,
+                    actor_email=user.email,
+                    invited_by_email=inviter.email if inviter else "",
+                    approved_by_email=approver.email if approver else "",
+                ),
+            )
     elif invitation.federation_id is not None:
         membership, created = FederationMembership.objects.select_for_update().get_or_create(
             user=user, federation_id=invitation.federation_id, defaults={"role": invitation.role}
@@ -331,14 +432,33 @@ def _grant(*, user: User, invitation: Invitation) -> None:
         )
 
 
+def _appointment_now_needs_approval(invitation: Invitation) -> bool:
+    """A federation's appointment sent while the centre had no manager, accepted after it
+    got one: the rule holds at the moment the role is given, too."""
+    if invitation.approved_at is not None:
+        return False
+    if invitation.centre_id is not None:
+        # Lock the centre: two first managers accepting at once are decided one by one.
+        Centre.objects.select_for_update().get(pk=invitation.centre_id)
+    return _appointment_needs_approval(role=invitation.role, centre=invitation.centre)
+
+
 def invitation_accept(
     *, token: str, user: User | None, full_name: str = "", password: str = ""
 ) -> User:
-    """Accept an invitation: as the signed-in owner of the e-mail, or by making the account."""
+    """Accept an invitation: as the signed-in owner of the e-mail, or by making the account.
+
+    Raises AwaitsApproval (after saving that the appointment now waits for a platform
+    operator) when a federation's manager appointment meets a centre that has a manager."""
+    awaits_approval = False
     with transaction.atomic():
         invitation = invitation_for_token(token)
         # Lock it: a link double-clicked or used in two tabs is accepted once.
-        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        invitation = (
+            Invitation.objects.select_for_update(of=("self",))
+            .select_related("centre", "invited_by", "approved_by")
+            .get(pk=invitation.pk)
+        )
         if invitation.accepted_at is not None:
             raise InvitationUnusable(
                 _("This invitation has already been accepted. Sign in to continue."),
@@ -353,17 +473,78 @@ def invitation_accept(
                 )
             if not account.is_active:
                 raise NotAllowed(_("This account is closed."))
-        else:
-            account = _account_create(
-                email=invitation.email,
-                full_name=full_name,
-                password=password,
-                language=invitation.language,
+        if _appointment_now_needs_approval(invitation):
+            invitation.approval_requested_at = timezone.now()
+            invitation.expires_at = timezone.now() + timedelta(days=APPROVAL_WAIT_DAYS)
+            invitation.save(update_fields=["approval_requested_at", "expires_at"])
+            centre = invitation.centre
+            _appointment_waiting_mail_on_commit(
+                invitation=invitation, host=f"{centre.slug}.{settings.PLATFORM_DOMAIN}"
             )
-        _grant(user=account, invitation=invitation)
-        invitation.accepted_at = timezone.now()
-        invitation.save(update_fields=["accepted_at"])
+            awaits_approval = True
+        else:
+            if account is None:
+                account = _account_create(
+                    email=invitation.email,
+                    full_name=full_name,
+                    password=password,
+                    language=invitation.language,
+                )
+            _grant(user=account, invitation=invitation)
+            invitation.accepted_at = timezone.now()
+            invitation.save(update_fields=["accepted_at"])
+    if awaits_approval:
+        raise AwaitsApproval(
+            _(
+                "The centre has had a manager since this invitation was sent, so a platform "
+                "operator must approve the appointment first. You will get a new e-mail when "
+                "it is approved."
+            )
+        )
     return account
+
+
+def _awaiting_locked(*, actor: User, invitation_id: int) -> Invitation:
+    if not _is_operator(actor):
+        raise NotAllowed(_("Only platform operators approve manager appointments."))
+    invitation = (
+        invitations_awaiting_approval().select_for_update(of=("self",)).filter(pk=invitation_id)
+    ).first()
+    if invitation is None:
+        raise ApplicationError(_("This appointment has been decided already, or has lapsed."))
+    if actor.pk == invitation.invited_by_id or actor.email.lower() == invitation.email.lower():
+        # Four eyes: whoever asked, or is to be appointed, does not approve it too.
+        raise NotAllowed(_("Another operator must decide on an appointment you are part of."))
+    return invitation
+
+
+def invitation_approve(*, actor: User, invitation_id: int, host: str) -> Invitation:
+    """A platform operator approves a manager appointment: the invitation is e-mailed now,
+    with a new link, valid for the usual period."""
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        invitation = _awaiting_locked(actor=actor, invitation_id=invitation_id)
+        _check_host(host=host, centre=invitation.centre)
+        now = timezone.now()
+        invitation.approved_at = now
+        invitation.approved_by = actor
+        invitation.token_hash = token_hash(token)
+        invitation.expires_at = now + timedelta(days=settings.INVITATION_VALID_DAYS)
+        invitation.save(update_fields=["approved_at", "approved_by", "token_hash", "expires_at"])
+        _invitation_mail_on_commit(invitation=invitation, host=host, token=token)
+    return invitation
+
+
+def invitation_refuse(*, actor: User, invitation_id: int) -> Invitation:
+    """A platform operator refuses a manager appointment: no link is ever sent."""
+    with transaction.atomic():
+        invitation = _awaiting_locked(actor=actor, invitation_id=invitation_id)
+        now = timezone.now()
+        invitation.refused_at = now
+        invitation.approved_by = actor
+        invitation.expires_at = now
+        invitation.save(update_fields=["refused_at", "approved_by", "expires_at"])
+    return invitation
 
 
 def _account_create(*, email: str, full_name: str, password: str, language: str) -> User:
@@ -408,7 +589,10 @@ def _keep_a_manager(*, centre: Centre, losing: CentreMembership) -> None:
 
 def _membership_for_change(*, centre: Centre, user_id: int) -> CentreMembership:
     membership = (
-        CentreMembership.objects.select_for_update().filter(centre=centre, user_id=user_id).first()
+        CentreMembership.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .filter(centre=centre, user_id=user_id)
+        .first()
     )
     if membership is None:
         raise ApplicationError(_("This person has no role at the centre."))
@@ -426,8 +610,17 @@ def centre_membership_set_role(*, actor: User, centre: Centre, user_id: int, rol
             return
         if membership.role == Role.CENTRE_ADMIN:
             _keep_a_manager(centre=centre, losing=membership)
+        previous = membership.role
         membership.role = role
         membership.save(update_fields=["role"])
+        # A token stands for its owner's role; a new role needs a new token.
+        tokens.api_tokens_revoke_all(
+            user_id=user_id, centre_id=centre.pk, reason=RevokedBecause.ROLE_CHANGED
+        )
+        centre_role_changed(
+            centre=centre,
+            change=_change(centre=centre, membership=membership, actor=actor, previous=previous),
+        )
 
 
 def centre_membership_remove(*, actor: User, centre: Centre, user_id: int) -> None:
@@ -437,7 +630,28 @@ def centre_membership_remove(*, actor: User, centre: Centre, user_id: int) -> No
         membership = _membership_for_change(centre=centre, user_id=user_id)
         if membership.role == Role.CENTRE_ADMIN:
             _keep_a_manager(centre=centre, losing=membership)
+        previous = membership.role
+        membership.role = ""
+        change = _change(centre=centre, membership=membership, actor=actor, previous=previous)
         membership.delete()
+        tokens.api_tokens_revoke_all(
+            user_id=user_id, centre_id=centre.pk, reason=RevokedBecause.ROLE_ENDED
+        )
+        centre_role_changed(centre=centre, change=change)
+
+
+def _change(
+    *, centre: Centre, membership: CentreMembership, actor: User, previous: str
+) -> CentreRoleChange:
+    return CentreRoleChange(
+        centre_id=centre.pk,
+        user_id=membership.user_id,
+        user_email=membership.user.email,
+        previous_role=previous,
+        role=membership.role,
+        actor_id=actor.pk,
+        actor_email=actor.email,
+    )
 
 
 def user_preferences_update(*, user: User, full_name: str, preferred_language: str) -> User:
@@ -452,3 +666,71 @@ def user_preferences_update(*, user: User, full_name: str, preferred_language: s
         user.preferred_language = preferred_language
         user.save(update_fields=["full_name", "preferred_language"])
     return user
+
+
+def _erased_email(user: User) -> str:
+    return f"erased-{user.pk}@erased.invalid"
+
+
+def account_erase(*, user: User) -> list[int]:
+    """Erase a person's account (GDPR): their roles at every centre, federation and
+    municipality go, with their API tokens, second factors and pending invitations; the row
+    stays without e-mail address or name, inactive and without a password, so that the ids
+    in centres' records still point at "an erased account". Returns the ids of the centres
+    where they had a role. Refused while they are a centre's only manager."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        memberships = list(
+            CentreMembership.objects.select_for_update().filter(user=user).select_related("centre")
+        )
+        for membership in memberships:
+            if membership.role == Role.CENTRE_ADMIN:
+                try:
+                    _keep_a_manager(centre=membership.centre, losing=membership)
+                except ApplicationError:
+                    raise ApplicationError(
+                        _(
+                            "You are the only manager of %(centre)s. Make someone else manager "
+                            "there before you erase your account."
+                        )
+                        % {"centre": membership.centre.name}
+                    ) from None
+        centre_ids = sorted({membership.centre_id for membership in memberships})
+        # Each centre's audit log and managers learn that the role ended, under the erased
+        # address: the log keeps no trace of who the person was.
+        erased = _erased_email(user)
+        changes = [
+            (
+                membership.centre,
+                CentreRoleChange(
+                    centre_id=membership.centre_id,
+                    user_id=user.pk,
+                    user_email=erased,
+                    previous_role=membership.role,
+                    role="",
+                    actor_id=user.pk,
+                    actor_email=erased,
+                ),
+            )
+            for membership in memberships
+        ]
+        CentreMembership.objects.filter(user=user).delete()
+        user.federation_memberships.all().delete()
+        user.municipality_access.all().delete()
+        user.api_tokens.all().delete()
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+        Invitation.objects.filter(email__iexact=user.email, accepted_at__isnull=True).delete()
+        user.email = _erased_email(user)
+        user.full_name = ""
+        user.is_active = False
+        user.is_staff = False
+        user.is_superuser = False
+        user.set_unusable_password()
+        user.save()
+        for centre, change in changes:
+            centre_role_changed(centre=centre, change=change)
+    return centre_ids

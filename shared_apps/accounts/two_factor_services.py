@@ -19,8 +19,9 @@ from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from shared_apps.accounts.models import CentreMembership, FederationMembership
+from shared_apps.accounts.models import CentreMembership, FederationMembership, RevokedBecause
 from shared_apps.accounts.roles import CENTRE_ROLES, FEDERATION_ROLES, TWO_FACTOR_ROLES, Role
+from shared_apps.accounts.tokens import api_tokens_revoke_all
 from toolkit.errors import ApplicationError
 
 RECOVERY_CODE_COUNT = 10
@@ -159,6 +160,8 @@ def two_factor_disable(*, user, code: str) -> None:
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
+        # Tokens were made behind the second factor and stand for it (tokens.py).
+        api_tokens_revoke_all(user_id=user.pk, reason=RevokedBecause.TWO_FACTOR_OFF)
 
 
 def _normalise(code: str) -> str:

@@ -36,6 +36,7 @@ from shared_apps.accounts.selectors import (
     workspaces_for,
 )
 from shared_apps.accounts.services import (
+    AwaitsApproval,
     InvitationUnusable,
     NotAllowed,
     invitation_for_token,
@@ -43,6 +44,11 @@ from shared_apps.accounts.services import (
 )
 from shared_apps.accounts.services import (
     invitation_accept as accept_invitation,
+)
+from shared_apps.accounts.throttle import (
+    KNOWN_BROWSER_AGE,
+    KNOWN_BROWSER_COOKIE,
+    known_browser_value,
 )
 from toolkit.errors import ApplicationError, form_add_error
 
@@ -58,6 +64,20 @@ class SignInView(auth_views.LoginView):
 
     def get_default_redirect_url(self) -> str:
         return home_url_for(user=self.request.user, request=self.request)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # This browser is the person's: the per-account throttle leaves it alone, so that a
+        # stranger's wrong guesses elsewhere never keep the person out (throttle.py).
+        response.set_cookie(
+            KNOWN_BROWSER_COOKIE,
+            known_browser_value(email=form.get_user().email),
+            max_age=int(KNOWN_BROWSER_AGE.total_seconds()),
+            secure=self.request.is_secure(),
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
 
 
 class SignOutView(auth_views.LogoutView):
@@ -146,6 +166,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         except InvitationUnusable as error:
             context = {"message": error.message, "reason": error.reason}
             return render(request, "accounts/invitation_unusable.html", context, status=410)
+        except AwaitsApproval as error:
+            context = {"message": error.message, "reason": "awaits_approval"}
+            return render(request, "accounts/invitation_unusable.html", context, status=409)
         except NotAllowed as error:
             context["error"] = error.message
             return render(request, "accounts/invitation_sign_in.html", context, status=403)

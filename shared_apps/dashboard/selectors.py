@@ -1,7 +1,7 @@
 """Reads of the federation dashboard: whose federation, its settings and centres.
 
-Figures themselves come from `shared_apps.statistics.selectors` (exact sums); `tables.py`
-passes every people count through `shared_apps.statistics.suppression` before showing it.
+Figures themselves come from `shared_apps.statistics.selectors`: sums of stored figures, in
+which every count of people is already rounded (docs/adr/0011).
 """
 
 from __future__ import annotations

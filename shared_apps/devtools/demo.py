@@ -4,9 +4,11 @@ apps' own demo steps (settings.CENTRE_DEMO_STEPS)."""
 
 import zlib
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tenants.utils import get_public_schema_name, schema_context
 
@@ -204,6 +206,18 @@ DEMO_ACCOUNTS = (
         "frivillig@naestved.demo.dugnad.dk", "Sofie Hansen", Role.VOLUNTEER, centre_slug="naestved"
     ),
     DemoAccount(
+        "forening@midtre-gauldal.demo.dugnad.no",
+        "Tone Rønning",
+        Role.ASSOCIATION_CONTACT,
+        centre_slug="midtre-gauldal",
+    ),
+    DemoAccount(
+        "forening@naestved.demo.dugnad.dk",
+        "Peter Madsen",
+        Role.ASSOCIATION_CONTACT,
+        centre_slug="naestved",
+    ),
+    DemoAccount(
         "admin@nfs.demo.dugnad.no", "Nora Fjeld", Role.FEDERATION_ADMIN, federation_slug="nfs"
     ),
     DemoAccount(
@@ -270,3 +284,61 @@ def demo_accounts_table(*, port: str = "8000") -> list[tuple[str, str, str]]:
         (str(Role(account.role).label), account.sign_in_url(port=port), account.email)
         for account in DEMO_ACCOUNTS
     ]
+
+
+# --- Access: an API token in use, a manager appointment waiting for an operator ----------
+
+DEMO_TOKENS = (
+    # (account, token name, lifetime in days, last used this long ago)
+    ("koordinator@midtre-gauldal.demo.dugnad.no", "Vaktliste-synk", 90, timedelta(hours=2)),
+    ("koordinator@naestved.demo.dugnad.dk", "Vagtplan-synk", 365, timedelta(days=3)),
+)
+DEMO_APPOINTMENT = (
+    # A federation asks for a second manager of a centre that has one: it waits for the
+    # operator (operator@demo.dugnad.no, /operator/appointments/ on the platform host).
+    "admin@nfs.demo.dugnad.no",
+    "midtre-gauldal",
+    "ny.leder@midtre-gauldal.demo.dugnad.no",
+)
+
+
+def load_access_demo(*, write=print) -> None:
+    """A coordinator's API token with its expiry and last use (the "API tokens" page) in the
+    two demo centres, and a manager appointment waiting for the platform operator."""
+    from shared_apps.accounts import tokens
+    from shared_apps.accounts.models import ApiToken, Invitation
+    from shared_apps.accounts.services import invitation_send
+
+    now = timezone.now()
+    for email, name, days, used_ago in DEMO_TOKENS:
+        membership = (
+            CentreMembership.objects.filter(user__email=email).select_related("user").first()
+        )
+        if membership is None or ApiToken.objects.filter(user=membership.user, name=name).exists():
+            continue
+        token, _key = tokens.api_token_create(
+            user_id=membership.user_id,
+            centre_id=membership.centre_id,
+            name=name,
+            two_factor_passed=True,
+            lifetime_days=days,
+        )
+        ApiToken.objects.filter(pk=token.pk).update(
+            created_at=now - used_ago - timedelta(days=7), last_used_at=now - used_ago
+        )
+        write(f"  API token {name!r} for {email}")
+    inviter_email, centre_slug, invitee = DEMO_APPOINTMENT
+    inviter = User.objects.filter(email=inviter_email).first()
+    centre = Centre.objects.filter(slug=centre_slug).first()
+    if inviter is None or centre is None or Invitation.objects.filter(email=invitee).exists():
+        return
+    invitation = invitation_send(
+        invited_by=inviter,
+        email=invitee,
+        role=Role.CENTRE_ADMIN,
+        host=f"{centre.slug}.{settings.PLATFORM_DOMAIN}",
+        language=centre.federation.default_language,
+        centre=centre,
+    )
+    if invitation.awaits_approval:
+        write(f"  manager appointment for {centre.slug} waiting for the operator")

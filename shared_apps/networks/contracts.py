@@ -2,8 +2,8 @@
 imports). The federation's pages use the same figures, so both sides show the same numbers.
 
 Nothing here is about a centre's volunteers or participants: posts, notes and files are
-written by centre and federation staff, and every figure is a sum over member centres with
-people counts below 5 already suppressed.
+written by centre and federation staff, and every figure is a sum over the member centres
+counted in the year, in which every count of people is rounded (docs/adr/0011).
 """
 
 from __future__ import annotations
@@ -89,6 +89,8 @@ class NetworkFigures:
     # One line per member centre: filled for the federation's pages only; a centre sees the
     # network's combined figures.
     members: tuple[MemberFigures, ...] = ()
+    # Fewer than three centres were members on 1 January of the year: nothing is shown.
+    is_withheld: bool = False
 
     @property
     def has_figures(self) -> bool:

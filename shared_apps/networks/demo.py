@@ -110,6 +110,14 @@ def load_networks_demo(*, write=print) -> None:
                 NetworkMembership.objects.create(network=network, centre=centre)
                 members.add(centre.pk)
                 write(f"  {centre.slug} joined {NETWORK_NAME!r}")
+        # The demo's members joined just before the network's period, so its figures count
+        # for both years (a member counts from the 1 January after joining: networks.figures).
+        started = timezone.make_aware(
+            datetime.datetime.combine(
+                network.period_start - datetime.timedelta(days=1), datetime.time(12)
+            )
+        )
+        network.memberships.filter(added_at__gt=started).update(added_at=started)
 
         if not network.posts.exists():
             centre_by_slug = {centre.slug: centre for centre in centres}

@@ -1,12 +1,13 @@
 """The network's figures as CSV: one line per month and one for the year, then participants
-by target group. Hidden people counts are written as "<5", like on the pages."""
+by target group, like on the pages (counts of people are sums of rounded cells); a year
+without combined figures (fewer than three members) holds only the reason."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
 from shared_apps.networks.contracts import FigureValue, NetworkFigures
-from shared_apps.networks.figures import figure_labels
+from shared_apps.networks.figures import WITHHELD_NOTE, figure_labels
 from toolkit.exports import ExportFile, csv_file
 
 MONTH_COLUMNS = (
@@ -24,6 +25,8 @@ def _cell(value: FigureValue) -> str:
 
 
 def _rows(figures: NetworkFigures) -> list[list[str]]:
+    if figures.is_withheld:
+        return [[WITHHELD_NOTE()]]
     labels = figure_labels()
     rows = [[labels["month"], *(labels[column] for column in MONTH_COLUMNS)]]
     for line in figures.months:

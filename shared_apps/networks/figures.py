@@ -1,6 +1,15 @@
 """A network's combined figures: the member centres' anonymised statistics summed, with every
 count of people passed through `statistics.suppression`.
 
+Every count of people is already rounded where it is stored (`statistics.rounding`), so every
+figure here is a sum of rounded cells: a member that subtracts its own figures from the
+network's learns only the others' rounded sum. Beyond that, two rules (docs/adr/0011):
+
+- membership is fixed per year: a centre counts in the figures of a year only if it was a
+  member on 1 January of that year (one that joins in June counts from the next year), so
+  comparing the page before and after a centre joins shows no difference;
+- a year's combined figures are shown only when at least MINIMUM_MEMBERS centres count in it.
+
 Each count of people is suppressed as one table of member centres (and months or target
 groups), shown with its totals, so no member's small count is shown and none can be
 recovered by subtracting shown figures from a shown total. The network's totals, the lines
@@ -13,6 +22,7 @@ import datetime
 from collections.abc import Hashable, Sequence
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shared_apps.networks.contracts import (
@@ -27,6 +37,29 @@ from shared_apps.statistics import selectors as statistics
 from shared_apps.statistics.contracts import TARGET_GROUPS
 from shared_apps.statistics.suppression import Shown, suppress_line, suppress_table
 from tenants.models import Centre
+
+# Fewer members counted in a year than this: no combined figures for that year.
+MINIMUM_MEMBERS = 3
+
+
+def WITHHELD_NOTE() -> str:
+    """Why a year has no combined figures (the page and the CSV say the same)."""
+    return _(
+        "Combined figures are shown for a year only when at least three centres were members "
+        "of the network on 1 January of that year. A centre that joins during a year counts "
+        "from the next year."
+    )
+
+
+def counted_members(*, network: Network, year: int) -> list[Centre]:
+    """The centres whose figures count in the network's figures of `year`: those that were
+    members on 1 January (in the platform's time zone), by name."""
+    year_start = timezone.make_aware(datetime.datetime(year, 1, 1))
+    return list(
+        Centre.objects.filter(
+            pk__in=network.memberships.filter(added_at__lt=year_start).values("centre_id")
+        ).order_by("name", "pk")
+    )
 
 
 def _value(figure: Shown) -> FigureValue:
@@ -76,11 +109,12 @@ def network_figures(*, network: Network, year: int, with_members: bool) -> Netwo
     `with_members` adds one line per member centre (the federation's pages); a centre's
     pages show only the combined figures.
     """
-    members = list(
-        Centre.objects.filter(pk__in=network.memberships.values("centre_id")).order_by("name", "pk")
-    )
+    members = counted_members(network=network, year=year)
+    is_withheld = len(members) < MINIMUM_MEMBERS
+    if is_withheld:
+        members = []
     centre_ids = [centre.pk for centre in members]
-    months = year_months(year)
+    months = [] if is_withheld else year_months(year)
 
     # Hours and counts of activities: not people, shown as they are.
     hours = _month_by_centre("hours.total", year, centre_ids)
@@ -145,6 +179,23 @@ def network_figures(*, network: Network, year: int, with_members: bool) -> Netwo
             for centre in members
         )
     target_groups = set(network.target_groups)
+    if is_withheld:
+        # Nothing of the year's figures, not even zeros.
+        empty = FigureValue(number=None)
+        return NetworkFigures(
+            year=year,
+            member_count=len(members),
+            hours=empty,
+            active_volunteers_in_year=empty,
+            new_volunteers=empty,
+            participants=empty,
+            activities_running=empty,
+            sessions_held=empty,
+            participants_by_target_group=(),
+            participants_by_target_group_total=empty,
+            months=(),
+            is_withheld=True,
+        )
     return NetworkFigures(
         year=year,
         member_count=len(members),

@@ -1,6 +1,7 @@
 """What federation staff and municipality viewers may see: always scoped by the person's own
 memberships, and never people of a centre (only centres, and invitations the federation
-itself is responsible for)."""
+itself is responsible for). Platform operators see the manager appointments that wait for
+them."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from django.db.models import Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from shared_apps.accounts.models import (
+    CentreMembership,
     FederationMembership,
     Invitation,
     MunicipalityViewer,
     User,
 )
 from shared_apps.accounts.roles import Role
+from shared_apps.accounts.selectors import invitations_awaiting_approval
 from shared_apps.dashboard.tables.base import SUMMARY_KEYS
 from shared_apps.statistics.contracts import KEYS
 from shared_apps.statistics.labels import dimension_label
@@ -109,8 +112,47 @@ def invitable_centres(*, federation: Federation) -> QuerySet[Centre]:
 
 
 def invitable_municipalities(*, federation: Federation) -> QuerySet[Municipality]:
-    """Municipalities whose viewers the federation may invite: those of its country."""
-    return Municipality.objects.filter(country=federation.country).order_by("name")
+    """Municipalities whose viewers the federation may invite: those where it has centres."""
+    return (
+        Municipality.objects.filter(country=federation.country, centres__federation=federation)
+        .distinct()
+        .order_by("name")
+    )
+
+
+@dataclass(frozen=True)
+class AppointmentToDecide:
+    """A federation's manager appointment that waits for a platform operator."""
+
+    invitation: Invitation
+    managers: list[User]  # the centre's managers now
+
+
+def appointments_awaiting_approval() -> list[AppointmentToDecide]:
+    """Manager appointments waiting for a platform operator, with each centre's managers."""
+    invitations = list(invitations_awaiting_approval())
+    managers: dict[int, list[User]] = {}
+    for membership in (
+        CentreMembership.objects.filter(
+            centre_id__in={invitation.centre_id for invitation in invitations},
+            role=Role.CENTRE_ADMIN,
+        )
+        .select_related("user")
+        .order_by("user__email")
+    ):
+        managers.setdefault(membership.centre_id, []).append(membership.user)
+    return [
+        AppointmentToDecide(invitation=invitation, managers=managers.get(invitation.centre_id, []))
+        for invitation in invitations
+    ]
+
+
+def appointment_awaiting_approval(*, invitation_id: int) -> AppointmentToDecide | None:
+    """One appointment waiting for a platform operator, or None."""
+    for appointment in appointments_awaiting_approval():
+        if appointment.invitation.pk == invitation_id:
+            return appointment
+    return None
 
 
 def municipality_overviews(*, user: User) -> list[MunicipalityOverview]:

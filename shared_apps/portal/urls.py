@@ -1,4 +1,4 @@
-"""Federation and municipality pages on the platform host (included at "")."""
+"""Federation, municipality and operator pages on the platform host (included at "")."""
 
 from django.urls import path
 
@@ -16,6 +16,12 @@ urlpatterns = [
         "federation/invitations/municipality-viewer/",
         views.invite_municipality_viewer,
         name="invite_municipality_viewer",
+    ),
+    path("operator/appointments/", views.operator_appointments, name="operator_appointments"),
+    path(
+        "operator/appointments/<int:invitation_id>/",
+        views.operator_appointment,
+        name="operator_appointment",
     ),
     path("municipality/", views.municipality_home, name="municipality_home"),
     path(

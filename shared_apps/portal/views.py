@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from shared_apps.accounts.access import allow
 from shared_apps.accounts.roles import (
@@ -18,11 +18,17 @@ from shared_apps.accounts.roles import (
     Role,
 )
 from shared_apps.accounts.selectors import centre_host, platform_host
-from shared_apps.accounts.services import invitation_send
+from shared_apps.accounts.services import (
+    invitation_approve,
+    invitation_refuse,
+    invitation_send,
+)
 from shared_apps.dashboard.charts import COLUMNS, Chart, Series
 from shared_apps.portal.forms import CentreAdminInvitationForm, MunicipalityViewerInvitationForm
 from shared_apps.portal.selectors import (
     administered_federation,
+    appointment_awaiting_approval,
+    appointments_awaiting_approval,
     centre_monthly_trend,
     centre_public_activities,
     centres_key_figures,
@@ -87,6 +93,16 @@ def _send(request: HttpRequest, form, **place) -> HttpResponse:
     except ApplicationError as error:
         form_add_error(form, error, fields=form.service_fields)
         return _render_federation_home(request, bound_form=form, status=400)
+    if invitation.awaits_approval:
+        messages.info(
+            request,
+            _(
+                "%(centre)s already has a manager, so a platform operator must approve this "
+                "appointment. The invitation to %(email)s is e-mailed when it is approved."
+            )
+            % {"centre": invitation.centre.name, "email": invitation.email},
+        )
+        return redirect("portal:federation_home")
     messages.success(
         request,
         _("The invitation to %(email)s is sent. The link is valid for %(days)d days.")
@@ -198,4 +214,60 @@ def municipality_centre(request: HttpRequest, slug: str) -> HttpResponse:
             "activities": centre_public_activities(centre=centre),
             "reports": submitted_reports(centre_ids=[centre.pk]),
         },
+    )
+
+
+# --- Platform operators: manager appointments that need their approval ----------------
+
+
+@allow(Role.PLATFORM_OPERATOR)
+def operator_appointments(request: HttpRequest) -> HttpResponse:
+    """Federations' manager appointments for centres that have a manager, to decide on."""
+    return render(
+        request,
+        "portal/operator_appointments.html",
+        {"appointments": appointments_awaiting_approval()},
+    )
+
+
+@allow(Role.PLATFORM_OPERATOR)
+@require_http_methods(["GET", "POST"])
+def operator_appointment(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    """One appointment: who asked, for whom, the centre's managers now; approve or refuse."""
+    appointment = appointment_awaiting_approval(invitation_id=invitation_id)
+    if appointment is None:
+        messages.info(request, _("This appointment has been decided already, or has lapsed."))
+        return redirect("portal:operator_appointments")
+    invitation = appointment.invitation
+    error = ""
+    if request.method == "POST":
+        decision = request.POST.get("decision")
+        try:
+            if decision == "approve":
+                invitation_approve(
+                    actor=request.user,
+                    invitation_id=invitation.pk,
+                    host=centre_host(centre=invitation.centre, request=request),
+                )
+                messages.success(
+                    request,
+                    _("Approved: the invitation to %(email)s is sent.")
+                    % {"email": invitation.email},
+                )
+                return redirect("portal:operator_appointments")
+            if decision == "refuse":
+                invitation_refuse(actor=request.user, invitation_id=invitation.pk)
+                messages.success(
+                    request,
+                    _("Refused: %(email)s will not be invited.") % {"email": invitation.email},
+                )
+                return redirect("portal:operator_appointments")
+            error = _("Choose to approve or to refuse.")
+        except ApplicationError as refused:
+            error = refused.message
+    return render(
+        request,
+        "portal/operator_appointment.html",
+        {"appointment": appointment, "invitation": invitation, "error": error},
+        status=400 if error else 200,
     )

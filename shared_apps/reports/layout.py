@@ -1,8 +1,8 @@
 """The figures of an annual report laid out for reading: sections, headline facts, tables.
 
-One function serves the centre's own page (exact figures), the federation's and
-municipality's pages and the PDF (people counts suppressed), so every reader sees the same
-sums of the same rows.
+One function serves the centre's own page (exact figures of its draft), the federation's and
+municipality's pages and the PDF (the submitted snapshot, whose counts of people are stored
+rounded: docs/adr/0011), so every reader sees the same sums of the same rows.
 """
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ while rendering: the HTML holds no links to load and the fetcher refuses every a
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from django.template.loader import render_to_string
@@ -20,28 +19,9 @@ from shared_apps.reports.layout import report_figures
 from shared_apps.reports.models import AnnualReportSnapshot
 from shared_apps.reports.selectors import snapshot_figures
 from shared_apps.statistics.selectors import category_names
+from toolkit.pdf import pdf_from_html
 
 STYLESHEET = Path(__file__).with_name("pdf_style.css")
-PLACEHOLDER = re.compile(r"%\((page|pages)\)s")
-
-
-def _css_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
-
-
-def page_counter_content() -> str:
-    """CSS `content` for "Page 2 of 5" in the active language."""
-    parts = []
-    text = _("Page %(page)s of %(pages)s")
-    position = 0
-    for match in PLACEHOLDER.finditer(text):
-        if match.start() > position:
-            parts.append(_css_string(text[position : match.start()]))
-        parts.append(f"counter({match.group(1)})")
-        position = match.end()
-    if position < len(text):
-        parts.append(_css_string(text[position:]))
-    return " ".join(parts)
 
 
 def report_language(snapshot: AnnualReportSnapshot) -> str:
@@ -77,18 +57,9 @@ def snapshot_pdf_filename(snapshot: AnnualReportSnapshot) -> str:
 
 def snapshot_pdf(snapshot: AnnualReportSnapshot) -> ReportPdf:
     """The submitted report as PDF bytes, with a file name in the federation's language."""
-    from weasyprint import CSS, HTML
-    from weasyprint.urls import URLFetcher
-
-    fetcher = URLFetcher(allowed_protocols=())
     with translation.override(report_language(snapshot)):
-        page_numbers = f"@page {{ @bottom-right {{ content: {page_counter_content()}; }} }}"
-    stylesheets = [
-        CSS(string=STYLESHEET.read_text(encoding="utf-8"), url_fetcher=fetcher),
-        CSS(string=page_numbers, url_fetcher=fetcher),
-    ]
-    document = HTML(string=snapshot_pdf_html(snapshot), url_fetcher=fetcher)
-    return ReportPdf(
-        filename=snapshot_pdf_filename(snapshot),
-        content=document.write_pdf(stylesheets=stylesheets),
-    )
+        content = pdf_from_html(
+            snapshot_pdf_html(snapshot),
+            stylesheets=[STYLESHEET.read_text(encoding="utf-8")],
+        )
+    return ReportPdf(filename=snapshot_pdf_filename(snapshot), content=content)

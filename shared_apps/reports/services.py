@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
@@ -18,6 +19,7 @@ from shared_apps.reports.models import (
     AnnualReportStatus,
     ReportStatus,
 )
+from shared_apps.statistics import rounding
 from shared_apps.statistics.contracts import KEYS, YEAR, AggregateRow
 from shared_apps.statistics.facade import FigureRefused, category_codes, figure_checked
 from tenants.models import Centre
@@ -78,6 +80,26 @@ def figures_validate(
                 "value": str(value),
             }
         )
+    # Counts of people are stored rounded, cell by cell exactly as the statistics store them,
+    # so a report and the dashboard agree and neither gives away a small count.
+    published = rounding.rounded_cells(
+        centre_id=centre.pk,
+        cells={
+            (item["key"], item["dimension"], datetime.date.fromisoformat(item["month"])): Decimal(
+                item["value"]
+            )
+            for item in stored
+        },
+    )
+    for item in stored:
+        cell = (item["key"], item["dimension"], datetime.date.fromisoformat(item["month"]))
+        item["value"] = str(published[cell])
+    # A count rounded to 0 is left out, as the statistics leave it out (absent reads as 0).
+    stored = [
+        item
+        for item in stored
+        if not (KEYS[item["key"]].is_people_count and not Decimal(item["value"]))
+    ]
     stored.sort(key=lambda item: (item["key"], item["month"], item["dimension"]))
     return stored
 

@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-# What a figure measures. People counts are suppressed below 5 above a single centre.
+# What a figure measures. Counts of people leave a centre rounded (see `rounding`).
 PEOPLE = "people"
 HOURS = "hours"
 COUNT = "count"
@@ -66,6 +66,10 @@ class KeySpec:
     measure: str  # PEOPLE, HOURS or COUNT
     dimension: str  # NONE, ACTIVITY_CATEGORY, AGE_BAND, TARGET_GROUP or REQUEST_TYPE
     period: str = MONTH
+    # For a count of people that is the sum of another key's breakdown (every person is in
+    # exactly one of its dimension values): that key. Its published value is the sum of that
+    # breakdown's rounded cells, so total and parts always add up (see `rounding`).
+    total_of: str | None = None
 
     @property
     def is_people_count(self) -> bool:
@@ -77,9 +81,15 @@ _SPECS = (
     KeySpec("hours.total", HOURS, NONE),
     KeySpec("hours.by_category", HOURS, ACTIVITY_CATEGORY),
     # volunteers: active = approved hours in the period; new = started in the month
-    KeySpec("volunteers.active", PEOPLE, NONE),
+    KeySpec("volunteers.active", PEOPLE, NONE, total_of="volunteers.active_by_age_band"),
     KeySpec("volunteers.active_by_age_band", PEOPLE, AGE_BAND),
-    KeySpec("volunteers.active_in_year", PEOPLE, NONE, YEAR),
+    KeySpec(
+        "volunteers.active_in_year",
+        PEOPLE,
+        NONE,
+        YEAR,
+        total_of="volunteers.active_in_year_by_age_band",
+    ),
     KeySpec("volunteers.active_in_year_by_age_band", PEOPLE, AGE_BAND, YEAR),
     KeySpec("volunteers.new", PEOPLE, NONE),
     # activities with at least one session held in the month, and sessions held
@@ -87,7 +97,7 @@ _SPECS = (
     KeySpec("activities.running_in_year", COUNT, ACTIVITY_CATEGORY, YEAR),
     KeySpec("sessions.held", COUNT, ACTIVITY_CATEGORY),
     # participants: anonymous attendance counts of sessions held
-    KeySpec("participants.total", PEOPLE, NONE),
+    KeySpec("participants.total", PEOPLE, NONE, total_of="participants.by_age_band"),
     KeySpec("participants.by_age_band", PEOPLE, AGE_BAND),
     KeySpec("participants.by_target_group", PEOPLE, TARGET_GROUP),
     # one-to-one help: requests opened, matched with a volunteer, closed

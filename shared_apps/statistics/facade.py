@@ -1,5 +1,6 @@
 """The one way figures enter the shared schema: a centre's rows, checked against the
 allow-list, replace what was stored for that centre; the federation rollup follows.
+Counts of people are stored rounded (`rounding`): the raw count never reaches `public`.
 
 Plain dataclasses in (`contracts.AggregateRow`), nothing out. A row whose key is not in
 `contracts.KEYS`, whose dimension is not in that key's closed list (or the federation's
@@ -16,6 +17,7 @@ from decimal import Decimal
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from shared_apps.statistics import rounding
 from shared_apps.statistics.contracts import (
     ACTIVITY_CATEGORY,
     CLOSED_DIMENSIONS,
@@ -28,6 +30,9 @@ from shared_apps.statistics.contracts import (
 from shared_apps.statistics.models import CentreFigure, FederationFigure, PublicActivityListing
 from tenants.models import Centre, FederationActivityCategory
 from toolkit.errors import ApplicationError
+
+# The first key of the advisory lock that serialises rollup updates of one federation.
+ROLLUP_LOCK = 0x5_7A7
 
 
 class FigureRefused(ApplicationError):
@@ -87,16 +92,23 @@ def figure_checked(row: AggregateRow, *, categories: frozenset[str]) -> Decimal:
 
 
 def _checked(
-    rows: Iterable[AggregateRow], *, categories: frozenset[str]
+    rows: Iterable[AggregateRow], *, categories: frozenset[str], centre_id: int
 ) -> list[tuple[str, str, datetime.date, Decimal]]:
+    """The rows checked, added up per cell and rounded (`rounding`: counts of people)."""
     checked: dict[tuple[str, str, datetime.date], Decimal] = {}
     for row in rows:
         value = figure_checked(row, categories=categories)
         if not value:
-            continue  # zeros are not stored: a missing row reads as 0
+            continue
         slot = (row.key, row.dimension, row.month)
         checked[slot] = checked.get(slot, Decimal(0)) + value
-    return [(key, dimension, month, value) for (key, dimension, month), value in checked.items()]
+    published = rounding.rounded_cells(centre_id=centre_id, cells=checked)
+    # Zeros are not stored: a missing row reads as 0.
+    return [
+        (key, dimension, month, value)
+        for (key, dimension, month), value in published.items()
+        if value
+    ]
 
 
 def _rollup(*, centre_id: int, federation_id: int, sign: int) -> None:
@@ -148,8 +160,14 @@ def centre_figures_replace(
     centre = Centre.objects.only("federation_id").get(pk=centre_id)
     if categories is None:
         categories = category_codes(federation_id=centre.federation_id)
-    checked = _checked(rows, categories=categories)
+    checked = _checked(rows, categories=categories, centre_id=centre_id)
     if keep_rollup:
+        # One centre's rollup update at a time per federation: two pipeline threads adding
+        # to the same federation's rows in different orders would deadlock.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s, %s)", [ROLLUP_LOCK, centre.federation_id]
+            )
         _rollup(centre_id=centre_id, federation_id=centre.federation_id, sign=-1)
     _delete_rows(CentreFigure, centre_id=centre_id)
     _copy_rows(centre_id=centre_id, rows=checked)

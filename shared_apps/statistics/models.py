@@ -6,9 +6,16 @@ shared model against an allow-list, so a new field that could carry personal dat
 """
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from shared_apps.statistics.contracts import KEYS
+from shared_apps.statistics.rounding import BASE
 from tenants.models import Centre, Federation
+
+# Counts of people are stored rounded (`rounding`): the database refuses anything else.
+PEOPLE_KEYS = sorted(key for key, spec in KEYS.items() if spec.is_people_count)
+_ROUNDED = ~Q(key__in=PEOPLE_KEYS) | Q(value=0) | Q(value__gte=BASE)
 
 
 class CentreFigure(models.Model):
@@ -25,6 +32,7 @@ class CentreFigure(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["key", "month"], name="centre_figure_key_month")]
+        constraints = [models.CheckConstraint(condition=_ROUNDED, name="centre_figure_rounded")]
         verbose_name = _("centre figure")
         verbose_name_plural = _("centre figures")
 
@@ -46,6 +54,8 @@ class FederationFigure(models.Model):
     value = models.DecimalField(max_digits=16, decimal_places=2)
 
     class Meta:
+        # No check like CentreFigure's: the rollup's INSERT … ON CONFLICT proposes negative
+        # rows when it takes a centre away. Every value is a sum of CentreFigure values.
         verbose_name = _("federation figure")
         verbose_name_plural = _("federation figures")
 

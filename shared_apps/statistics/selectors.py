@@ -1,6 +1,7 @@
 """Reads of the anonymised figures, for the dashboard, networks, municipality portal and
-reports. These return exact sums; whoever shows them above a single centre passes people
-counts through `suppression` first (every caller outside the centre does)."""
+reports. Every count of people is stored rounded (`rounding`, docs/adr/0011), so every sum
+returned here is a sum of rounded cells: there is no raw count in the shared schema to
+return, and no subtraction between two answers gives a small count back."""
 
 from __future__ import annotations
 

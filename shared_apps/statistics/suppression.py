@@ -1,4 +1,9 @@
-"""Small counts of people are shown as "<5" everywhere above a single centre.
+"""The second line of defence: small counts shown as "<5".
+
+The first is `rounding`: counts of people are stored rounded (docs/adr/0011), so a stored
+count and every sum of them is 0 or at least 5 and nothing below is ever hidden. What is
+left for this module are derived figures (a median of 0 and 5 is 2.5) and the `Shown` type
+every page renders.
 
 Primary suppression hides every count of people from 1 to 4 (0 discloses no one and is
 shown). Complementary suppression then makes sure no hidden cell can be recovered by

@@ -32,6 +32,8 @@ from tenant_apps.activities.selectors import activity_categories
 from tenant_apps.activities.services import ACTIVITY_FIELDS, activity_category_create
 from tenant_apps.people.models import AgeBand, TargetGroup, Volunteer
 from tenant_apps.people.selectors import volunteer_of_account
+from toolkit.api_schema import LocalTimeField
+from toolkit.bounds import COUNT_MAX, POSITION_MAX, TEXT_MAX
 
 
 class WritePolicyPermission(RolePolicyPermission):
@@ -60,7 +62,7 @@ class ActivityCategoryListApi(APIView):
         name_nb = serializers.CharField(max_length=100)
         name_da = serializers.CharField(max_length=100)
         name_en = serializers.CharField(max_length=100)
-        position = serializers.IntegerField(min_value=0, max_value=32767, required=False)
+        position = serializers.IntegerField(min_value=0, max_value=POSITION_MAX, required=False)
 
     class OutputSerializer(serializers.Serializer):
         id = serializers.IntegerField()
@@ -101,7 +103,9 @@ class ActivityInputSerializer(serializers.Serializer):
     category = serializers.SlugRelatedField(
         slug_field="code", queryset=ActivityCategory.objects.filter(is_active=True)
     )
-    description = serializers.CharField(required=False, allow_blank=True, default="")
+    description = serializers.CharField(
+        max_length=TEXT_MAX, required=False, allow_blank=True, default=""
+    )
     place = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     partner_associations = serializers.CharField(
         max_length=300, required=False, allow_blank=True, default=""
@@ -109,8 +113,8 @@ class ActivityInputSerializer(serializers.Serializer):
     recurrence = serializers.ChoiceField(choices=Activity.Recurrence.choices)
     first_date = serializers.DateField()
     last_date = serializers.DateField(required=False, allow_null=True, default=None)
-    start_time = serializers.TimeField()
-    end_time = serializers.TimeField()
+    start_time = LocalTimeField()
+    end_time = LocalTimeField()
     requires_certificate = serializers.BooleanField(required=False, default=False)
     is_public = serializers.BooleanField(required=False, default=True)
     is_active = serializers.BooleanField(required=False, default=True)
@@ -325,7 +329,7 @@ class AttendanceRowSerializer(serializers.Serializer):
     target_group = serializers.ChoiceField(
         choices=TargetGroup.choices, required=False, allow_blank=True, default=""
     )
-    count = serializers.IntegerField(min_value=0)
+    count = serializers.IntegerField(min_value=0, max_value=COUNT_MAX)
 
 
 class AttendanceOutputSerializer(serializers.ModelSerializer):

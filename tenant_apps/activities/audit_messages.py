@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from tenant_apps.activities.models import ShiftSignup
-from tenant_apps.audit.messages import as_date, register_message
+from tenant_apps.activities.models import SessionSignup, ShiftSignup
+from tenant_apps.audit.messages import as_date, register_message, register_subject
 
 # The activity's and the shift's names are kept as they were: they are the centre's own
 # words, the same in every language.
@@ -17,3 +17,14 @@ register_message(
     _("Taken off %(shift_name)s, %(activity_name)s on %(date)s"),
     formats={"date": as_date},
 )
+register_message(
+    "session_signup.withdrawn",
+    _("Sign-up taken off %(activity_name)s on %(date)s (%(status)s)"),
+    formats={"date": as_date, "status": dict(SessionSignup.Status.choices)},
+)
+register_message(
+    "session_signup.exported",
+    _("Downloaded the %(count)s sign-ups of %(activity_name)s on %(date)s"),
+    formats={"date": as_date},
+)
+register_subject("session_signup", _("Sign-up for a session"), deleted=_("removed sign-up"))

@@ -16,6 +16,7 @@ from tenant_apps.activities.models import (
     ActivityCategory,
     Attendance,
     Session,
+    SessionSignup,
     Shift,
     ShiftSignup,
 )
@@ -455,3 +456,56 @@ def sign_up_demo_volunteer(*, volunteer_id: int, seed: int, shifts: int = 3) -> 
 def activities_demo(centre: CentreDemo, *, write=print) -> None:
     """CENTRE_DEMO_STEPS: activities with sessions, shifts and sign-ups, by the centre's size."""
     load_demo_activities(seed=centre.seed, activities=max(6, round(14 * centre.size)))
+
+
+SIGNUP_NAMES = {
+    "nb": ("Kari Nordmann", "Ola Hansen", "Ingrid Berg", "Per Olsen", "Aisha Ali", "Tone Lie"),
+    "da": ("Mette Jensen", "Lars Nielsen", "Inge Holm", "Søren Madsen", "Fatima Ahmed", "Pia Dam"),
+}
+
+
+def public_signups_demo(centre: CentreDemo, *, write=print) -> None:
+    """CENTRE_DEMO_STEPS: two public activities take sign-ups on the centre's site, with
+    people signed up for their coming sessions (one session full, with a waiting list).
+    Keeps a centre that already has sign-ups."""
+    if SessionSignup.objects.exists():
+        return
+    language = "da" if centre.country == "DK" else "nb"
+    rng = random.Random(f"signups:{centre.seed}")
+    today = centre_today()
+    activities = list(
+        Activity.objects.filter(
+            is_public=True, is_active=True, sessions__date__gte=today, sessions__is_cancelled=False
+        )
+        .distinct()
+        .order_by("name")[:2]
+    )
+    names = SIGNUP_NAMES[language]
+    with transaction.atomic():
+        for index, activity in enumerate(activities):
+            places = 4 if index == 0 else 10
+            Activity.objects.filter(pk=activity.pk).update(takes_signups=True, signup_places=places)
+            sessions = list(
+                Session.objects.filter(
+                    activity=activity, date__gte=today, is_cancelled=False
+                ).order_by("date")[:3]
+            )
+            for number, session in enumerate(sessions):
+                # The first session of the first activity is full, with two waiting.
+                count = places + 2 if (index, number) == (0, 0) else rng.randint(1, places - 1)
+                SessionSignup.objects.bulk_create(
+                    SessionSignup(
+                        session=session,
+                        name=names[person % len(names)]
+                        + ("" if person < len(names) else f" {person}"),
+                        email=f"signup{index}{number}{person}@example.org",
+                        status=(
+                            SessionSignup.Status.CONFIRMED
+                            if person < places
+                            else SessionSignup.Status.WAITING
+                        ),
+                        language=language,
+                    )
+                    for person in range(count)
+                )
+    write(f"  {centre.slug}: {len(activities)} activities take sign-ups on the public site")

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from shared_apps.accounts import facade
-from tenant_apps.activities.models import ShiftSignup
+from tenant_apps.activities.models import SessionSignup, ShiftSignup
 from tenants.current import centre_base_url, current_centre
 from tenants.models import Centre
 from toolkit.emails import send_templated_email
@@ -69,3 +69,57 @@ def reminder_email_send(*, signup: ShiftSignup, centre: Centre) -> None:
         context=_context(signup, centre),
         language=volunteer_language(signup.volunteer, centre),
     )
+
+
+def _signup_context(signup: SessionSignup, centre: Centre) -> dict:
+    session = signup.session
+    return {
+        "centre_name": centre.name,
+        "name": signup.name,
+        "activity": session.activity,
+        "session": session,
+        "is_confirmed": signup.status == SessionSignup.Status.CONFIRMED,
+    }
+
+
+def _signup(signup_id: int, **filters) -> SessionSignup | None:
+    return (
+        SessionSignup.objects.select_related("session__activity")
+        .filter(pk=signup_id, **filters)
+        .first()
+    )
+
+
+def signup_received_email_send(signup_id: int) -> None:
+    """Confirm a sign-up from the public site to the address given: a place, or a place on
+    the waiting list."""
+    signup = _signup(signup_id)
+    if signup is None or not signup.email:  # erased (GDPR): no one to write to
+        return
+    centre = current_centre()
+    send_templated_email(
+        to=signup.email,
+        template_prefix="activities/emails/signup_received",
+        context=_signup_context(signup, centre),
+        language=_signup_language(signup, centre),
+    )
+
+
+def signup_moved_up_email_send(signup_id: int) -> None:
+    """Tell someone signed up from the public site that they moved up and have a place."""
+    signup = _signup(signup_id, status=SessionSignup.Status.CONFIRMED)
+    if signup is None or not signup.email:  # erased (GDPR): no one to write to
+        return
+    centre = current_centre()
+    send_templated_email(
+        to=signup.email,
+        template_prefix="activities/emails/signup_moved_up",
+        context=_signup_context(signup, centre),
+        language=_signup_language(signup, centre),
+    )
+
+
+def _signup_language(signup: SessionSignup, centre: Centre) -> str:
+    if signup.language in SUPPORTED_LANGUAGES:
+        return signup.language
+    return centre.federation.default_language

@@ -11,6 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from tenant_apps.activities.models import Activity, ActivityCategory, Shift
 from tenant_apps.activities.services import ACTIVITY_FIELDS
 from tenant_apps.people.models import AgeBand, TargetGroup
+from tenant_apps.people.phones import centre_phone_region
+from toolkit.bounds import COUNT_MAX
+from toolkit.forms import PhoneNumberField
+from toolkit.publicforms import PublicForm, consent_field
 
 
 class ServiceValidatedModelForm(forms.ModelForm):
@@ -66,6 +70,10 @@ class ActivityForm(ServiceValidatedModelForm):
             "target_group": _("Whom it is for, in the public calendar's filter. Empty: everyone."),
             "last_date": _("Leave empty if the activity goes on until further notice."),
             "partner_associations": _("Associations the centre runs the activity with."),
+            "takes_signups": _(
+                "Visitors sign up for each session on the centre's site; when the places are "
+                "taken, they join a waiting list."
+            ),
             "requires_certificate": _(
                 "Only volunteers with a valid police certificate can sign up for its shifts."
             ),
@@ -216,7 +224,9 @@ class AttendanceRowForm(forms.Form):
     target_group = forms.ChoiceField(
         label=_("Target group"), choices=TARGET_GROUP_CHOICES, required=False
     )
-    count = forms.IntegerField(label=_("Number of people"), min_value=0, required=False)
+    count = forms.IntegerField(
+        label=_("Number of people"), min_value=0, max_value=COUNT_MAX, required=False
+    )
 
     def clean(self):
         data = super().clean()
@@ -255,3 +265,28 @@ class BaseAttendanceFormSet(forms.BaseFormSet):
 AttendanceFormSet = forms.formset_factory(
     AttendanceRowForm, formset=BaseAttendanceFormSet, extra=3, max_num=60, validate_max=True
 )
+
+
+class PublicSignupForm(PublicForm):
+    """A visitor signing up for a session of an activity on the centre's public site."""
+
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("We send a confirmation here, and tell you if a place becomes free."),
+    )
+    phone = PhoneNumberField(label=_("Phone (optional)"), required=False)
+    consent = consent_field(
+        _("I agree that the centre keeps my name and contact details for this activity.")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].region = centre_phone_region()
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {"name": data["name"], "email": data["email"], "phone": data["phone"] or ""}

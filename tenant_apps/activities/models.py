@@ -1,7 +1,9 @@
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tenant_apps.people.models import TargetGroup
+from toolkit.bounds import COUNT_MAX, POSITION_MAX
 from toolkit.i18n import LocalizedNameMixin
 
 
@@ -13,11 +15,19 @@ class ActivityCategory(LocalizedNameMixin, models.Model):
     name_nb = models.CharField(_("name (Norwegian)"), max_length=100)
     name_da = models.CharField(_("name (Danish)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, validators=[MaxValueValidator(POSITION_MAX)]
+    )
     is_active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
         ordering = ["position", "code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(position__lte=POSITION_MAX),
+                name="activity_category_position_bounded",
+            )
+        ]
         verbose_name = _("activity category")
         verbose_name_plural = _("activity categories")
 
@@ -58,6 +68,11 @@ class Activity(models.Model):
         _("target group"), max_length=30, choices=TargetGroup.choices, blank=True
     )
     is_active = models.BooleanField(_("running"), default=True)
+    # Participants sign up for each session on the public site (capacity + waiting list).
+    takes_signups = models.BooleanField(_("people sign up on the public site"), default=False)
+    signup_places = models.PositiveSmallIntegerField(
+        _("places per session for sign-ups"), null=True, blank=True
+    )
     calendar_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -72,6 +87,10 @@ class Activity(models.Model):
                 condition=models.Q(last_date__isnull=True)
                 | models.Q(last_date__gte=models.F("first_date")),
                 name="activity_last_date_after_first",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(takes_signups=False) | models.Q(signup_places__gte=1),
+                name="activity_signups_have_places",
             ),
         ]
         verbose_name = _("activity")
@@ -134,6 +153,11 @@ class ShiftSignup(models.Model):
         WAITING = "waiting", _("On the waiting list")
 
     shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="signups")
+    # The shift's session, copied from it (a shift never changes session), so that the
+    # database itself holds a volunteer to one shift per session, however sign-ups race.
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="shift_signups", editable=False
+    )
     volunteer = models.ForeignKey(
         "people.Volunteer", on_delete=models.CASCADE, related_name="shift_signups"
     )
@@ -144,7 +168,8 @@ class ShiftSignup(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["shift", "volunteer"], name="one_signup_per_shift")
+            models.UniqueConstraint(fields=["shift", "volunteer"], name="one_signup_per_shift"),
+            models.UniqueConstraint(fields=["session", "volunteer"], name="one_shift_per_session"),
         ]
         verbose_name = _("shift sign-up")
         verbose_name_plural = _("shift sign-ups")
@@ -153,19 +178,52 @@ class ShiftSignup(models.Model):
         return f"{self.volunteer_id} on {self.shift_id} ({self.status})"
 
 
+class SessionSignup(models.Model):
+    """Someone from the public signed up for a session of an activity that takes sign-ups:
+    confirmed while places are free, else on the waiting list (moved up in order). Only the
+    centre's staff see it."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITING = "waiting", _("On the waiting list")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="signups")
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail address"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    # The language the person used on the form: their e-mails are written in it.
+    language = models.CharField(max_length=8)
+    created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["session", "status"], name="session_signup_status")]
+        verbose_name = _("sign-up")
+        verbose_name_plural = _("sign-ups")
+
+    def __str__(self) -> str:
+        return f"{self.session_id}: {self.pk} ({self.status})"
+
+
 class Attendance(models.Model):
     """How many came to a session, by age band and target group: counts, never names."""
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance")
     age_band = models.CharField(_("age band"), max_length=10)
     target_group = models.CharField(_("target group"), max_length=30, blank=True)
-    count = models.PositiveIntegerField(_("number of people"))
+    count = models.PositiveIntegerField(
+        _("number of people"), validators=[MaxValueValidator(COUNT_MAX)]
+    )
 
     class Meta:
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(count__lte=COUNT_MAX), name="attendance_count_bounded"
+            ),
             models.UniqueConstraint(
                 fields=["session", "age_band", "target_group"], name="attendance_cell_unique"
-            )
+            ),
         ]
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")

@@ -13,6 +13,7 @@ from tenant_apps.activities.models import (
     ActivityCategory,
     Attendance,
     Session,
+    SessionSignup,
     Shift,
     ShiftSignup,
 )
@@ -304,3 +305,77 @@ def volunteer_shifts_between(
         .select_related("shift__session__activity")
         .order_by("shift__session__date", "shift__session__start_time", "id")
     )
+
+
+# --- Sign-ups from the public ------------------------------------------------------------
+
+SIGNUP_WEEKS_AHEAD = 8
+
+
+def _signup_counts(sessions: QuerySet[Session]) -> QuerySet[Session]:
+    confirmed = Count("signups", filter=Q(signups__status=SessionSignup.Status.CONFIRMED))
+    return sessions.annotate(signups_confirmed=confirmed).annotate(
+        signup_places_free=F("activity__signup_places") - F("signups_confirmed")
+    )
+
+
+def sessions_open_for_signup(
+    *, activity: Activity | int | None = None, weeks: int = SIGNUP_WEEKS_AHEAD
+) -> QuerySet[Session]:
+    """Coming sessions (not cancelled, up to `weeks` ahead) of public, running activities
+    that take sign-ups, in date order, each with `signups_confirmed` and
+    `signup_places_free` (counts only: nobody's sign-up is shown to the public)."""
+    today = centre_today()
+    sessions = Session.objects.select_related("activity__category").filter(
+        activity__takes_signups=True,
+        activity__is_public=True,
+        activity__is_active=True,
+        is_cancelled=False,
+        date__gte=today,
+        date__lte=today + timedelta(weeks=weeks),
+    )
+    if activity is not None:
+        sessions = sessions.filter(activity=activity)
+    return _signup_counts(sessions).order_by("date", "start_time", "activity__name", "id")
+
+
+def session_open_for_signup(session_id: int) -> Session | None:
+    """One session a visitor may sign up for (see sessions_open_for_signup), or None; a
+    session that started today is left out."""
+    today = centre_today()
+    session = (
+        _signup_counts(
+            Session.objects.select_related("activity__category").filter(
+                activity__takes_signups=True,
+                activity__is_public=True,
+                activity__is_active=True,
+                is_cancelled=False,
+                date__gte=today,
+            )
+        )
+        .filter(pk=session_id)
+        .first()
+    )
+    if session is None or session_has_started(session):
+        return None
+    return session
+
+
+def session_signups(session: Session | int) -> QuerySet[SessionSignup]:
+    """Everyone signed up for a session: confirmed first, then the waiting list, each in the
+    order they signed up."""
+    # "confirmed" sorts before "waiting".
+    return SessionSignup.objects.filter(session=session).order_by("status", "created_at", "id")
+
+
+def signup_counts(sessions: Iterable[Session]) -> dict[int, tuple[int, int]]:
+    """Session id → (confirmed, waiting) sign-ups from the public, in one query."""
+    rows = (
+        SessionSignup.objects.filter(session__in=[session.pk for session in sessions])
+        .values("session_id")
+        .annotate(
+            confirmed=Count("id", filter=Q(status=SessionSignup.Status.CONFIRMED)),
+            waiting=Count("id", filter=Q(status=SessionSignup.Status.WAITING)),
+        )
+    )
+    return {row["session_id"]: (row["confirmed"], row["waiting"]) for row in rows}

@@ -6,7 +6,9 @@ never runs in the wrong schema by accident (docs/adr/0007).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.tasks import task
+from django.utils.module_loading import import_string
 from django_tenants.utils import get_tenant_model, schema_context
 
 from tenant_apps.activities import services
@@ -18,12 +20,16 @@ REMINDING_STATUSES = ("trial", "active", "past_due")
 
 @task
 def send_due_reminders(schema_name: str) -> int:
-    """In one centre: e-mail the shift reminders that are due; returns how many were sent."""
+    """In one centre: e-mail the shift reminders that are due, and those of the other apps
+    in settings.CENTRE_REMINDERS; returns how many were sent."""
     centre = get_tenant_model().objects.filter(schema_name=schema_name).first()
     if centre is None or centre.status not in REMINDING_STATUSES:
         return 0
     with schema_context(schema_name):
-        return services.shift_reminders_send()
+        sent = services.shift_reminders_send()
+        for sender in settings.CENTRE_REMINDERS:
+            sent += import_string(sender)()
+        return sent
 
 
 def send_due_reminders_everywhere() -> int:

@@ -23,6 +23,16 @@ urlpatterns = [
         views.session_attendance,
         name="session_attendance",
     ),
+    path(
+        "sessions/<int:session_id>/sign-ups.export",
+        views.session_signups_export,
+        name="session_signups_export",
+    ),
+    path(
+        "sign-ups/<int:signup_id>/remove/",
+        views.session_signup_withdraw,
+        name="session_signup_withdraw",
+    ),
     path("sessions/<int:session_id>/shifts/new/", views.shift_create, name="shift_create"),
     path(
         "sessions/<int:session_id>/shifts/copy-forward/",

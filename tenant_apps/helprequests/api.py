@@ -18,6 +18,7 @@ from tenant_apps.helprequests import selectors, services
 from tenant_apps.helprequests.models import HelpRequest, RequestType
 from tenant_apps.people.models import AgeBand, Area, Language, Participant, Volunteer
 from tenant_apps.people.phones import PhoneNumberSerializerField
+from toolkit.bounds import POSITION_MAX
 from toolkit.errors import ApplicationError
 
 # The service names a new person's fields as the intake page does; the API nests them under
@@ -335,7 +336,7 @@ class RequestTypeListApi(ListAPIView):
     class RequestTypeCreateInputSerializer(serializers.Serializer):
         name = serializers.CharField(max_length=100)
         code = serializers.SlugField(max_length=50, required=False, allow_blank=True)
-        position = serializers.IntegerField(min_value=0, max_value=32767, required=False)
+        position = serializers.IntegerField(min_value=0, max_value=POSITION_MAX, required=False)
 
     def get_queryset(self):
         return selectors.request_types(include_unused=True)
@@ -360,7 +361,7 @@ class RequestTypeDetailApi(GenericAPIView):
 
     class RequestTypeUpdateInputSerializer(serializers.Serializer):
         name = serializers.CharField(max_length=100, required=False)
-        position = serializers.IntegerField(min_value=0, max_value=32767, required=False)
+        position = serializers.IntegerField(min_value=0, max_value=POSITION_MAX, required=False)
         is_active = serializers.BooleanField(required=False)
 
     def _object(self, request_type_id: int) -> RequestType:

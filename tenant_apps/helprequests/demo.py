@@ -19,8 +19,11 @@ from django.utils import timezone
 from tenant_apps.helprequests.certificates import valid_certificate_exists
 from tenant_apps.helprequests.models import Assignment, FollowUpNote, HelpRequest, RequestType
 from tenant_apps.helprequests.provisioning import install_request_types
-from tenant_apps.people.models import AgeBand, Area, Language, Participant, Volunteer
+from tenant_apps.helprequests.services import help_request_create
+from tenant_apps.people.models import AgeBand, Area, Consent, Language, Participant, Volunteer
+from tenant_apps.people.services import participant_create
 from tenants.contracts import CentreDefaults, CentreDemo
+from toolkit.actors import PUBLIC_VISITOR
 
 Status = HelpRequest.Status
 
@@ -314,3 +317,47 @@ def help_requests_demo(centre: CentreDemo, *, write=print) -> None:
     load_demo_help_requests(
         seed=centre.seed, count=round(40 * centre.size), language=centre.language
     )
+
+
+PUBLIC_REQUESTS = {
+    "nb": (
+        ("Randi", "Solberg", "Trenger hjelp til å handle en gang i uka."),
+        ("Arne", "Moen", "Vil gjerne ha en turvenn på ettermiddagen."),
+        ("Liv", "Bakken", "Hjelp med å bruke mobilen og BankID."),
+    ),
+    "da": (
+        ("Bente", "Poulsen", "Har brug for hjælp til at handle en gang om ugen."),
+        ("Erik", "Møller", "Vil gerne have en gåtur-ven om eftermiddagen."),
+        ("Grethe", "Dam", "Hjælp til at bruge mobilen og MitID."),
+    ),
+}
+
+
+def public_help_requests_demo(centre: CentreDemo, *, write=print) -> None:
+    """CENTRE_DEMO_STEPS: a few new requests from the public form, waiting for triage (each
+    with a new participant and the consent the form records). Keeps a centre that has some."""
+    if HelpRequest.objects.filter(source=HelpRequest.Source.PUBLIC_FORM).exists():
+        return
+    language = "da" if centre.country == "DK" else "nb"
+    types = list(RequestType.objects.filter(is_active=True).order_by("position", "id"))
+    if not types:
+        return
+    now = timezone.now()
+    with transaction.atomic():
+        for number, (first, last, text) in enumerate(PUBLIC_REQUESTS[language]):
+            participant = participant_create(
+                actor=PUBLIC_VISITOR,
+                first_name=first,
+                last_name=last,
+                phone=f"+479123456{number}" if language == "nb" else f"+452012345{number}",
+                consents=[Consent.Purpose.REGISTRATION],
+            )
+            help_request_create(
+                actor=PUBLIC_VISITOR,
+                request_type=types[number % len(types)],
+                participant=participant,
+                description=text,
+                source=HelpRequest.Source.PUBLIC_FORM,
+                opened_at=now - datetime.timedelta(hours=5 + 20 * number),
+            )
+    write(f"  {centre.slug}: 3 help requests from the public form")

@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from tenant_apps.helprequests.models import HelpRequest, RequestType
 from tenant_apps.helprequests.selectors import request_types
-from tenant_apps.people.models import AgeBand, Area, Language, Participant
+from tenant_apps.people.models import AgeBand, Area, Consent, Language, Participant
 from tenant_apps.people.phones import centre_phone_region
+from toolkit.bounds import POSITION_MAX
 from toolkit.forms import PhoneNumberField, phone_number_display
+from toolkit.publicforms import PublicForm, consent_field
 
 LANGUAGE_CHOICES = Language.choices
 STATUS_CHOICES = HelpRequest.Status.choices
@@ -42,6 +44,11 @@ class HelpRequestFilterForm(forms.Form):
         required=False,
         queryset=Area.objects.order_by("name"),
         empty_label=_("All areas"),
+    )
+    source = forms.ChoiceField(
+        label=_("Came in"),
+        required=False,
+        choices=[("", _("Any way")), *HelpRequest.Source.choices],
     )
 
 
@@ -191,7 +198,7 @@ class FollowUpNoteForm(forms.Form):
 
 class RequestTypeForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=100)
-    position = forms.IntegerField(label=_("Position"), min_value=0, max_value=32767)
+    position = forms.IntegerField(label=_("Position"), min_value=0, max_value=POSITION_MAX)
     is_active = forms.BooleanField(
         label=_("In use"),
         required=False,
@@ -207,3 +214,74 @@ class RequestTypeCreateForm(forms.Form):
         max_length=50,
         help_text=_("A short key for the API and statistics. Empty: made from the name."),
     )
+
+
+class PublicHelpRequestForm(PublicForm):
+    """Someone asking the centre for help on its public site."""
+
+    request_type = forms.ModelChoiceField(
+        label=_("What would you like help with?"),
+        queryset=RequestType.objects.none(),
+        empty_label=None,
+    )
+    description = forms.CharField(
+        label=_("Tell us a little more (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "For example what you need and when. Leave out health details unless you "
+            "tick the box for them below."
+        ),
+    )
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name (optional)"), max_length=100, required=False)
+    phone = PhoneNumberField(
+        label=_("Phone"), help_text=_("A coordinator calls you on this number.")
+    )
+    email = forms.EmailField(
+        label=_("E-mail address (optional)"),
+        required=False,
+        max_length=254,
+        help_text=_("Only to send you a confirmation; we do not keep it."),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Where do you live? (optional)"),
+        required=False,
+        queryset=Area.objects.none(),
+        empty_label=_("Not given"),
+    )
+    consent_registration = consent_field(
+        _("I agree that the centre keeps my details to organise the help.")
+    )
+    consent_health = forms.BooleanField(
+        label=_(
+            "The centre may record the health details I give here, as far as the help needs them."
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["request_type"].queryset = request_types()
+        self.fields["area"].queryset = _active_areas()
+        self.fields["phone"].region = centre_phone_region()
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        consents = [Consent.Purpose.REGISTRATION] if data["consent_registration"] else []
+        if data["consent_health"]:
+            consents.append(Consent.Purpose.HEALTH_DATA)
+        return {
+            "first_name": data["first_name"],
+            "last_name": data["last_name"],
+            "phone": data["phone"],
+            "email": data["email"],
+            "request_type": data["request_type"],
+            "description": data["description"],
+            "area": data["area"],
+            "consents": consents,
+        }

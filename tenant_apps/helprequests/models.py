@@ -1,11 +1,13 @@
 """One-to-one help: requests from participants, matched with a volunteer and followed up."""
 
 from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tenant_apps.people.models import Area, Language, Participant, Volunteer
+from toolkit.bounds import POSITION_MAX
 
 
 class RequestType(models.Model):
@@ -13,11 +15,19 @@ class RequestType(models.Model):
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=100)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, validators=[MaxValueValidator(POSITION_MAX)]
+    )
     is_active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
         ordering = ["position", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(position__lte=POSITION_MAX),
+                name="request_type_position_bounded",
+            )
+        ]
         verbose_name = _("request type")
         verbose_name_plural = _("request types")
 
@@ -69,6 +79,9 @@ class HelpRequest(models.Model):
     activated_at = models.DateTimeField(_("active since"), null=True, blank=True)
     paused_at = models.DateTimeField(_("paused"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # Set when the description, notes and reasons were removed (erasure of the participant,
+    # or retention after the request closed): what stays counts only in the statistics.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     created_by_user_id = models.BigIntegerField(null=True, blank=True)
 
     class Meta:

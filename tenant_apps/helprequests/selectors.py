@@ -38,6 +38,7 @@ def help_request_list(
     status: str = "",
     request_type: RequestType | int | None = None,
     area: object | None = None,
+    source: str = "",
 ) -> QuerySet[HelpRequest]:
     """Help requests, newest first, optionally filtered; each with its current assignment
     in `current_assignments` (a list of at most one)."""
@@ -48,6 +49,8 @@ def help_request_list(
         requests = requests.filter(request_type=request_type)
     if area is not None:
         requests = requests.filter(area=area)
+    if source:
+        requests = requests.filter(source=source)
     return requests.prefetch_related(_current_assignments()).order_by("-opened_at", "-id")
 
 

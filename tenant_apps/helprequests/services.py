@@ -25,18 +25,33 @@ from django.utils.translation import gettext as _
 
 from tenant_apps.audit.models import AuditAction
 from tenant_apps.audit.services import audit_record
+from tenant_apps.helprequests import emails
 from tenant_apps.helprequests.certificates import has_valid_certificate
 from tenant_apps.helprequests.matching import match_reasons
 from tenant_apps.helprequests.models import Assignment, FollowUpNote, HelpRequest, RequestType
-from tenant_apps.people.models import AgeBand, Area, Language, Participant, Volunteer
+from tenant_apps.people.models import AgeBand, Area, Consent, Language, Participant, Volunteer
+from tenant_apps.people.selectors import mentions_health
 from tenant_apps.people.services import participant_create
-from toolkit.actors import Actor
+from toolkit.actors import PUBLIC_VISITOR, Actor
+from toolkit.bounds import (
+    CONTROL_CHARACTERS_MESSAGE,
+    has_control_characters,
+    position_next,
+    position_refuse_outside,
+)
+from toolkit.emails import after_commit_in_this_schema
 from toolkit.errors import ApplicationError
 
 Status = HelpRequest.Status
 SUBJECT = "help_request"
 DESCRIPTION_MAX_LENGTH = 5000
 NOTE_MAX_LENGTH = 5000
+# The consents the public form may record: the visitor ticks them themselves.
+PUBLIC_HELP_CONSENTS = (
+    Consent.Purpose.REGISTRATION,
+    Consent.Purpose.CONTACT,
+    Consent.Purpose.HEALTH_DATA,
+)
 
 # Which status a request may move to from each status by a status change. "matched" is
 # reached by assigning a volunteer (assign_volunteer), never by a bare status change.
@@ -519,6 +534,8 @@ def _check_type_name(name: str) -> str:
         raise ApplicationError(
             _("Keep this under %(count)d characters.") % {"count": 100}, field="name"
         )
+    if has_control_characters(name):
+        raise ApplicationError(CONTROL_CHARACTERS_MESSAGE, field="name")
     return name
 
 
@@ -537,7 +554,8 @@ def request_type_create(*, name: str, code: str = "", position: int | None = Non
             )
         if position is None:
             highest = RequestType.objects.aggregate(highest=Max("position"))["highest"]
-            position = 0 if highest is None else highest + 1
+            position = position_next(highest)
+        position_refuse_outside(position)
         return RequestType.objects.create(code=code, name=name, position=position)
 
 
@@ -546,11 +564,74 @@ def request_type_update(
 ) -> RequestType:
     """Rename, reorder or retire a type of help (retired types stay on existing requests)."""
     name = _check_type_name(name)
-    if position < 0:
-        raise ApplicationError(_("The position cannot be negative."), field="position")
+    position_refuse_outside(position)
     request_type.name = name
     request_type.position = position
     request_type.is_active = is_active
     with transaction.atomic():
         request_type.save(update_fields=["name", "position", "is_active"])
     return request_type
+
+
+def help_request_submit_public(
+    *,
+    first_name: str,
+    last_name: str = "",
+    phone: str,
+    request_type: RequestType | None,
+    description: str = "",
+    area: Area | None = None,
+    consents: list[str] | tuple[str, ...] = (),
+    email: str = "",
+    language: str,
+) -> HelpRequest:
+    """Take a request for help from the public form: a new participant with the consents
+    they ticked and a NEW request marked as from the public form, for a coordinator to
+    triage. Health details need the person's explicit consent (GDPR art. 9). The e-mail
+    address, if given, only receives the confirmation and is not kept."""
+    consents = list(dict.fromkeys(consents))
+    if Consent.Purpose.REGISTRATION not in consents:
+        raise ApplicationError(
+            _("We can only take your request if you agree that we keep your details."),
+            field="consents",
+        )
+    if any(purpose not in PUBLIC_HELP_CONSENTS for purpose in consents):
+        raise ApplicationError(_("Choose a purpose from the list."), field="consents")
+    if not (phone or "").strip():
+        raise ApplicationError(_("Enter a phone number we can call you on."), field="phone")
+    if mentions_health(description) and Consent.Purpose.HEALTH_DATA not in consents:
+        raise ApplicationError(
+            _(
+                "Your text mentions health. Tick the box to let us record health details, "
+                "or leave them out and tell us on the phone."
+            ),
+            field="description",
+        )
+    request_type = _check_request_type(request_type)
+    if area is not None and not area.is_active:
+        raise ApplicationError(_("Choose an area from the list."), field="area")
+    with transaction.atomic():
+        participant = participant_create(
+            actor=PUBLIC_VISITOR,
+            first_name=(first_name or "").strip(),
+            last_name=(last_name or "").strip(),
+            phone=phone,
+            area=area,
+            consents=consents,
+        )
+        help_request = help_request_create(
+            actor=PUBLIC_VISITOR,
+            request_type=request_type,
+            participant=participant,
+            description=description,
+            area=area,
+            source=HelpRequest.Source.PUBLIC_FORM,
+        )
+        if email:
+            context = {"first_name": participant.first_name, "type_name": request_type.name}
+            after_commit_in_this_schema(
+                lambda: emails.help_request_received_email_send(
+                    to=email, context=context, language=language
+                )
+            )
+    return help_request

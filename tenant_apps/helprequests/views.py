@@ -60,6 +60,7 @@ def help_request_list(request):
         status=filters.get("status", ""),
         request_type=filters.get("request_type"),
         area=filters.get("area"),
+        source=filters.get("source", ""),
     )
     page = paginate(request, requests)
     services.help_request_list_record_viewed(actor=request.user)

@@ -70,7 +70,13 @@ class CentreSettingsForm(forms.ModelForm):
 
     class Meta:
         model = CentreSettings
-        fields = ["certificate_validity_months", "confidentiality_version", "reminder_lead_hours"]
+        fields = [
+            "certificate_validity_months",
+            "confidentiality_version",
+            "reminder_lead_hours",
+            "date_window_years_back",
+            "date_window_years_ahead",
+        ]
         help_texts = {
             "certificate_validity_months": _(
                 "When a police certificate seen today must be renewed."
@@ -78,6 +84,10 @@ class CentreSettingsForm(forms.ModelForm):
             "confidentiality_version": _(
                 "Volunteers who signed an older version are asked to sign again."
             ),
+            "date_window_years_back": _(
+                "Dates further back are refused as typing errors (activities, hours, start dates)."
+            ),
+            "date_window_years_ahead": _("Dates further ahead are refused as typing errors."),
         }
 
 

@@ -13,6 +13,12 @@ PUBLIC_MENU = (
     MenuItem("centre-home", _("Home")),
     MenuItem("site:calendar", _("What's on")),
     MenuItem("site:news", _("News")),
+    MenuItem("signup:list", _("Sign up for an activity")),
+    MenuItem("join:apply", _("Become a volunteer")),
+    MenuItem("ask:form", _("Ask for help")),
+    MenuItem("award:public", _("Volunteer award")),
+    MenuItem("associations:directory", _("Associations")),
+    MenuItem("events:list", _("Events")),
 )
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from tenant_apps.activities.models import Activity, ActivityCategory, Session
@@ -24,8 +25,9 @@ from tenant_apps.hours.export import hours_csv, hours_xlsx
 from tenant_apps.hours.models import HoursEntry
 from tenant_apps.hours.selectors import hours_logged_for_session
 from tenant_apps.people.models import Volunteer
-from tenant_apps.people.selectors import volunteer_of_account
+from tenant_apps.people.selectors import date_window, volunteer_of_account
 from toolkit.actors import Actor, StaffActor
+from toolkit.bounds import CONTROL_CHARACTERS_MESSAGE, has_control_characters
 from toolkit.errors import ApplicationError
 from toolkit.exports import CSV, ExportFile
 
@@ -72,6 +74,11 @@ def _date_error(date: datetime.date | None) -> str | None:
         return _("Enter the date.")
     if date > timezone.localdate():
         return _("The date cannot be in the future.")
+    earliest = date_window().earliest
+    if date < earliest:
+        return _("Give a date from %(earliest)s on.") % {
+            "earliest": date_format(earliest, "SHORT_DATE_FORMAT")
+        }
     return None
 
 
@@ -86,6 +93,8 @@ def _check_entry(
         errors["hours"] = message
     if len(description) > HoursEntry._meta.get_field("description").max_length:
         errors["description"] = _("Use at most 300 characters.")
+    elif has_control_characters(description):
+        errors["description"] = str(CONTROL_CHARACTERS_MESSAGE)
     return parsed_hours
 
 

@@ -19,6 +19,7 @@ from shared_apps.accounts.access import Policy
 from shared_apps.accounts.roles import CENTRE_MEMBERS, CENTRE_STAFF
 from tenant_apps.people import models, selectors, services
 from tenant_apps.people.phones import PhoneNumberSerializerField
+from toolkit.api_schema import BlankableEmailField
 
 # --- Filters ------------------------------------------------------------------------------
 
@@ -80,7 +81,7 @@ class VolunteerOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     first_name = serializers.CharField()
     last_name = serializers.CharField()
-    email = serializers.EmailField()
+    email = BlankableEmailField()
     phone = serializers.CharField()
     date_of_birth = serializers.DateField(allow_null=True)
     age_band = serializers.CharField()
@@ -129,6 +130,14 @@ class VolunteerDetailOutputSerializer(VolunteerOutputSerializer):
     consents = ConsentSerializer(many=True, source="consents.all")
 
 
+# The statuses staff may give a volunteer (named VolunteerStatusStaffEnum in the schema).
+STAFF_STATUS_CHOICES = [
+    choice
+    for choice in models.Volunteer.Status.choices
+    if choice[0] != models.Volunteer.Status.APPLIED
+]
+
+
 class VolunteerInputSerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=100)
     last_name = serializers.CharField(max_length=100)
@@ -147,7 +156,8 @@ class VolunteerInputSerializer(serializers.Serializer):
     )
     availability = AvailabilitySerializer(many=True, required=False)
     start_date = serializers.DateField(required=False)
-    status = serializers.ChoiceField(choices=models.Volunteer.Status.choices, required=False)
+    # An offer to volunteer ("applied") comes only from the public form.
+    status = serializers.ChoiceField(choices=STAFF_STATUS_CHOICES, required=False)
     account_user_id = serializers.IntegerField(required=False, allow_null=True)
 
     def to_service(self) -> dict:

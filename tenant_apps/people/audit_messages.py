@@ -131,3 +131,7 @@ register_message(
     _("Changed: %(fields)s"),
     formats={"fields": _field_labels(CentreSettings)},
 )
+register_message("volunteer.application_accepted", _("Offer to volunteer accepted"))
+register_message(
+    "volunteer.application_declined", _("Offer to volunteer declined; the details were deleted")
+)

@@ -372,3 +372,55 @@ def demo_accounts_link(centre: CentreDemo, *, write=print) -> None:
                 last_name=last,
                 email=member.email,
             )
+
+
+APPLICATION_TEXTS = {
+    "NO": (
+        "Jeg kjører gjerne til legen eller butikken på dagtid.",
+        "Kan være besøksvenn en gang i uka.",
+        "Vil hjelpe med leksehjelp for barn og unge.",
+        "Vet ikke helt ennå, men vil gjerne bidra!",
+    ),
+    "DK": (
+        "Jeg kører gerne til lægen eller butikken i dagtimerne.",
+        "Kan være besøgsven en gang om ugen.",
+        "Vil gerne hjælpe med lektiehjælp for børn og unge.",
+        "Ved ikke helt endnu, men vil gerne bidrage!",
+    ),
+}
+
+
+def volunteer_applications_demo(centre: CentreDemo, *, write=print) -> None:
+    """CENTRE_DEMO_STEPS: a few offers to volunteer from the public form, waiting for an
+    answer (with the consents the form records). Keeps a centre that has some."""
+    if Volunteer.objects.filter(source=Volunteer.Source.PUBLIC_FORM).exists():
+        return
+    rng = random.Random(centre.seed * 31 + 11)
+    country = "DK" if centre.country == "DK" else "NO"
+    today = timezone.localdate()
+    texts = APPLICATION_TEXTS[country]
+    with transaction.atomic():
+        for number in range(3):
+            first = rng.choice(FIRST_NAMES[country][rng.choice("fm")])
+            last = rng.choice(LAST_NAMES[country])
+            volunteer = Volunteer.objects.create(
+                first_name=first,
+                last_name=last,
+                email=f"{_ascii(first)}.{_ascii(last)}.{number}@example.org",
+                phone=_phone(rng, country),
+                start_date=today - datetime.timedelta(days=number * 3),
+                status=Volunteer.Status.APPLIED,
+                source=Volunteer.Source.PUBLIC_FORM,
+                application_text=texts[number % len(texts)],
+            )
+            given_on = today - datetime.timedelta(days=number * 3)
+            Consent.objects.bulk_create(
+                Consent(
+                    volunteer=volunteer,
+                    purpose=purpose,
+                    given_on=given_on,
+                    recorded_by_label="public form",
+                )
+                for purpose in (Consent.Purpose.REGISTRATION, Consent.Purpose.CONTACT)
+            )
+    write(f"  {centre.slug}: 3 offers to volunteer from the public form")

@@ -19,6 +19,7 @@ from tenant_apps.people.models import (
 )
 from tenant_apps.people.phones import centre_phone_region
 from toolkit.forms import PhoneNumberField
+from toolkit.publicforms import PublicForm, consent_field
 
 
 class DateInput(forms.DateInput):
@@ -158,6 +159,13 @@ class VolunteerForm(forms.Form):
             skill_ids = [skill.pk for skill in volunteer.skills.all()]
             area_ids = [area.pk for area in volunteer.areas.all()]
             del self.fields["consents"]  # consents are given on their own page afterwards
+        if volunteer is None or volunteer.status != Volunteer.Status.APPLIED:
+            # Only the public form makes an offer to volunteer; staff answer it on its own.
+            self.fields["status"].choices = [
+                choice
+                for choice in Volunteer.Status.choices
+                if choice[0] != Volunteer.Status.APPLIED
+            ]
         self.fields["skills"].queryset = _active_or_chosen(Skill.objects.all(), skill_ids)
         self.fields["areas"].queryset = _active_or_chosen(Area.objects.all(), area_ids)
         self.fields["account_user_id"].choices = [
@@ -238,7 +246,12 @@ class OwnConsentGiveForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=Volunteer.Status.choices)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[
+            choice for choice in Volunteer.Status.choices if choice[0] != Volunteer.Status.APPLIED
+        ],
+    )
 
 
 class ParticipantForm(forms.Form):
@@ -324,3 +337,50 @@ class SkillForm(forms.Form):
 class AreaForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=100)
     is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
+
+
+class VolunteerApplicationForm(PublicForm):
+    """A visitor offering to volunteer on the centre's public site."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("We send a confirmation here, and use it to contact you."),
+    )
+    phone = PhoneNumberField(label=_("Phone (optional)"), required=False)
+    application_text = forms.CharField(
+        label=_("What would you like to do? (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For example visiting someone, driving, homework help, or “not sure yet”."),
+    )
+    consent_registration = consent_field(
+        _("I agree that the centre keeps my details to organise volunteering.")
+    )
+    consent_contact = forms.BooleanField(
+        label=_("The centre may contact me by e-mail and text message."), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].region = centre_phone_region()
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        consents = [Consent.Purpose.REGISTRATION] if data["consent_registration"] else []
+        if data["consent_contact"]:
+            consents.append(Consent.Purpose.CONTACT)
+        return {
+            "first_name": data["first_name"],
+            "last_name": data["last_name"],
+            "email": data["email"],
+            "phone": data["phone"] or "",
+            "application_text": data["application_text"],
+            "consents": consents,
+        }

@@ -101,9 +101,15 @@ class Area(models.Model):
 
 class Volunteer(models.Model):
     class Status(models.TextChoices):
+        # Offered to volunteer on the public form; staff accept (active) or decline (deleted).
+        APPLIED = "applied", _("Applied, waiting for an answer")
         ACTIVE = "active", _("Active")
         PAUSED = "paused", _("Paused")
         ENDED = "ended", _("Ended")
+
+    class Source(models.TextChoices):
+        STAFF = "staff", _("Registered by staff")
+        PUBLIC_FORM = "public_form", _("Public form")
 
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
@@ -129,10 +135,18 @@ class Volunteer(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
     )
+    source = models.CharField(
+        _("registered through"), max_length=20, choices=Source.choices, default=Source.STAFF
+    )
+    # What an applicant wrote on the public form about what they would like to do.
+    application_text = models.TextField(_("what they would like to do"), blank=True)
     # The shared account this volunteer signs in with (accounts.User id), if any.
     account_user_id = models.BigIntegerField(null=True, blank=True, unique=True)
     # Secret for the personal calendar feed (iCal); a new one revokes the old address.
     calendar_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # Set when the volunteer's personal data was erased (GDPR): the row stays, without a name,
+    # so that hours, assignments and statistics keep counting them (tenant_apps.privacy).
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -147,7 +161,10 @@ class Volunteer(models.Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        name = f"{self.first_name} {self.last_name}".strip()
+        # Only erasure leaves a volunteer without a name (services require one); the name
+        # fields, not erased_at, decide, so that lists loading `.only(names)` stay one query.
+        return name or _("Erased volunteer %(number)s") % {"number": self.pk}
 
 
 class AvailabilitySlot(models.Model):
@@ -241,6 +258,9 @@ class Participant(models.Model):
     area = models.ForeignKey(
         Area, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("area")
     )
+    # Set when the participant's personal data was erased (GDPR); their help requests stay,
+    # anonymised, for the statistics (tenant_apps.privacy).
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -250,7 +270,9 @@ class Participant(models.Model):
         verbose_name_plural = _("participants")
 
     def __str__(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        name = f"{self.first_name} {self.last_name}".strip()
+        # Only erasure leaves a participant without a name (see Volunteer.full_name).
+        return name or _("Erased participant %(number)s") % {"number": self.pk}
 
     @property
     def full_name(self) -> str:
@@ -318,6 +340,18 @@ class CentreSettings(models.Model):
     )
     confidentiality_version = models.CharField(
         _("current confidentiality declaration version"), max_length=30, default="2026-1"
+    )
+    # The window of plausible dates (activities, session plans, hours, volunteers' start):
+    # a typo such as year 0001 or 2206 is refused instead of stored (docs/adr/0012).
+    date_window_years_back = models.PositiveSmallIntegerField(
+        _("dates may lie this many years back"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    date_window_years_ahead = models.PositiveSmallIntegerField(
+        _("dates may lie this many years ahead"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
     )
 
     class Meta:

@@ -5,7 +5,8 @@ Other apps call:
   / `valid_certificate_exists(on_date)`: a volunteer without a valid police certificate
   record may not be assigned to a help request or an activity that requires one;
 - `expiring_certificates(within_days=60)`: for the coordinator dashboard;
-- `missing_consents(person)`: what the pages show as missing.
+- `missing_consents(person)`: what the pages show as missing;
+- `date_window()`: the dates the centre accepts (activities, plans, hours, start dates).
 
 A certificate record is valid on a day from the day it was seen up to and including its
 renewal date ("renew by 1 March" still counts on 1 March).
@@ -14,9 +15,11 @@ renewal date ("renew by 1 March" still counts on 1 March).
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import (
     Count,
     Exists,
@@ -81,6 +84,24 @@ def today() -> datetime.date:
 def centre_settings() -> CentreSettings:
     """The centre's settings row, or the defaults (unsaved) if it has none yet."""
     return CentreSettings.objects.order_by("pk").first() or CentreSettings()
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    """The dates a centre accepts for activities, session plans, hours and start dates."""
+
+    earliest: datetime.date
+    latest: datetime.date
+
+
+def date_window() -> DateWindow:
+    """Today ± the centre's settings (date_window_years_back / _ahead)."""
+    settings_row = centre_settings()
+    day = today()
+    return DateWindow(
+        earliest=day - relativedelta(years=settings_row.date_window_years_back),
+        latest=day + relativedelta(years=settings_row.date_window_years_ahead),
+    )
 
 
 def skill_list(*, active_only: bool = False) -> QuerySet[Skill]:
@@ -398,3 +419,13 @@ def participant_detail(*, participant_id: int) -> Participant | None:
 def has_active_consent(person: Volunteer | Participant, purpose: str) -> bool:
     """Whether the person has given the consent and not withdrawn it."""
     return purpose in _active_purposes(person)
+
+
+def volunteer_application_count() -> int:
+    """How many offers to volunteer wait for an answer."""
+    return Volunteer.objects.filter(status=Volunteer.Status.APPLIED).count()
+
+
+def mentions_health(text: str) -> bool:
+    """Whether `text` mentions health the way HEALTH_PATTERN finds it in the database."""
+    return re.search(r"\b(" + "|".join(HEALTH_WORDS) + ")", text or "", re.IGNORECASE) is not None

@@ -19,6 +19,16 @@ urlpatterns = [
         name="volunteer_delete",
     ),
     path(
+        "volunteers/<int:volunteer_id>/application/accept/",
+        volunteers.volunteer_application_accept,
+        name="volunteer_application_accept",
+    ),
+    path(
+        "volunteers/<int:volunteer_id>/application/decline/",
+        volunteers.volunteer_application_decline,
+        name="volunteer_application_decline",
+    ),
+    path(
         "volunteers/<int:volunteer_id>/certificates/new/",
         volunteers.certificate_record,
         name="certificate_record",

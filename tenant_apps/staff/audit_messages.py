@@ -11,6 +11,10 @@ from tenant_apps.audit.messages import register_message, register_subject
 ROLES = dict(Role.choices)
 
 
+def _someone(email) -> str:
+    return str(email) if email else str(_("an account that no longer exists"))
+
+
 def _member_names(ids: set[str]) -> dict[str, str]:
     # One query for the whole centre: members are few, and the log page names many.
     return {
@@ -36,6 +40,16 @@ register_message(
     "member.role_changed",
     _("Role changed from %(previous)s to %(role)s"),
     formats={"previous": ROLES, "role": ROLES},
+)
+register_message(
+    "member.role_granted",
+    _("Became %(role)s (invited by %(invited_by)s)"),
+    formats={"role": ROLES, "invited_by": _someone},
+)
+register_message(
+    "member.role_granted_approved",
+    _("Became %(role)s (invited by %(invited_by)s, approved by %(approved_by)s)"),
+    formats={"role": ROLES, "invited_by": _someone},
 )
 register_message("member.removed", _("Was %(role)s"), formats={"role": ROLES})
 register_message("api_token.created", _("%(name)s (%(prefix)s…)"))

@@ -28,9 +28,24 @@ STAFF_MENU = (
     MenuItem("helprequests:mine", _("People I help"), _("The requests you are assigned to.")),
     MenuItem("hours:list", _("Hours"), _("Log hours and follow their approval.")),
     MenuItem(
+        "associations:staff_list",
+        _("Associations"),
+        _("The directory of local associations, registrations and member associations."),
+    ),
+    MenuItem(
+        "events:staff_list",
+        _("Events"),
+        _("The fair, volunteer days and information meetings, and who registered."),
+    ),
+    MenuItem(
         "annualreport:list",
         _("Annual report"),
         _("The year's report from your own records, for your federation and municipality."),
+    ),
+    MenuItem(
+        "award:rounds",
+        _("Volunteer award"),
+        _("Award rounds, nominations from the public, the shortlist and the winner."),
     ),
     MenuItem(
         "networkspace:list",
@@ -76,7 +91,31 @@ STAFF_MENU = (
     MenuItem(
         "audit:list", _("Audit log"), _("Who signed in here, and who viewed or changed what.")
     ),
+    MenuItem(
+        "privacy:retention",
+        _("Privacy (GDPR)"),
+        _(
+            "Retention rules and their dry run, what is held under an e-mail address, the "
+            "record of processing activities."
+        ),
+    ),
     MenuItem("staff:profile", _("Your account"), _("Your name, e-mail address and role here.")),
+    MenuItem("privacy:me", _("Your data"), _("Download what the centre holds about you.")),
+    MenuItem(
+        "centre:status",
+        _("Centre status"),
+        _("Whether the centre is on trial, active, past due or read-only, and what to do."),
+    ),
+    MenuItem(
+        "centre_billing:overview",
+        _("Billing"),
+        _("The centre's plan, subscription and invoices."),
+    ),
+    MenuItem(
+        "associations:mine",
+        _("Your association"),
+        _("Keep your association's entry in the directory up to date."),
+    ),
 )
 
 # What a volunteer works with, in the order they need it: the same pages as the staff menu
@@ -90,6 +129,15 @@ VOLUNTEER_MENU = (
     MenuItem("helprequests:mine", _("People I help")),
     MenuItem("hours:list", _("Hours")),
     MenuItem("people:me", _("My volunteer profile")),
+    MenuItem("staff:profile", _("Your account")),
+    MenuItem("privacy:me", _("Your data")),
+)
+
+
+# An association's contact person: their association's pages and their account, nothing else.
+ASSOCIATION_MENU = (
+    MenuItem("staff:dashboard", _("Overview")),
+    MenuItem("associations:mine", _("Your association")),
     MenuItem("staff:profile", _("Your account")),
 )
 
@@ -105,6 +153,8 @@ def centre_menu(request: HttpRequest) -> dict | None:
         marker, label, items = "staff", _("Staff pages"), STAFF_MENU
     elif Role.VOLUNTEER in roles:
         marker, label, items = "volunteer", _("Volunteer pages"), VOLUNTEER_MENU
+    elif Role.ASSOCIATION_CONTACT in roles:
+        marker, label, items = "association", _("Association pages"), ASSOCIATION_MENU
     else:
         return None
     pages = menu_pages(request, items)

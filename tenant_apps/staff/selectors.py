@@ -14,6 +14,7 @@ from tenant_apps.helprequests import selectors as helprequests
 from tenant_apps.helprequests.models import HelpRequest
 from tenant_apps.hours.selectors import WaitingHours, hours_waiting
 from tenant_apps.people.models import Volunteer
+from tenant_apps.people.selectors import volunteer_application_count
 
 LIST_LIMIT = 15
 UNFILLED_SHIFT_DAYS = 14
@@ -84,6 +85,7 @@ class Today:
     help_requests: Section
     certificates: Section
     waiting: WaitingHours
+    volunteer_applications: int
 
 
 def centre_today(today: datetime.date) -> Today:
@@ -95,4 +97,5 @@ def centre_today(today: datetime.date) -> Today:
         help_requests=new_help_requests(),
         certificates=certificates_to_renew(today),
         waiting=hours_waiting(),
+        volunteer_applications=volunteer_application_count(),
     )

@@ -104,15 +104,9 @@ def member_role_change(*, actor: Actor, centre_id: int, user_id: int, role: str)
         member = _existing_member(centre_id, user_id)
         if member.role == role:
             return member
+        # The audit event is written by the accounts facade's step in this centre's schema
+        # (role_changes.role_change_record), as for a change made from any other host.
         facade.member_role_set(actor_id=actor.pk, centre_id=centre_id, user_id=user_id, role=role)
-        audit_record(
-            actor=actor,
-            action=AuditAction.ROLE_CHANGED,
-            subject_type="member",
-            subject_id=user_id,
-            code="member.role_changed",
-            params={"previous": member.role, "role": role},
-        )
     return member
 
 
@@ -120,29 +114,36 @@ def member_remove(*, actor: Actor, centre_id: int, user_id: int) -> CentreMember
     """Take away a member's role at the centre (and their API tokens); returns who it was."""
     with transaction.atomic():
         member = _existing_member(centre_id, user_id)
+        # Audited by role_changes.role_change_record, as member_role_change says.
         facade.member_remove(actor_id=actor.pk, centre_id=centre_id, user_id=user_id)
-        audit_record(
-            actor=actor,
-            action=AuditAction.REMOVED,
-            subject_type="member",
-            subject_id=user_id,
-            code="member.removed",
-            params={"role": member.role},
-        )
     return member
 
 
-def api_token_create(*, actor: Actor, centre_id: int, name: str) -> NewApiToken:
-    """Make an API token for `actor` at the centre; the key is in the answer, once."""
+def api_token_create(
+    *, actor: Actor, centre_id: int, name: str, lifetime_days: int, two_factor_passed: bool
+) -> NewApiToken:
+    """Make an API token for `actor` at the centre, working for `lifetime_days`; the key is
+    in the answer, once. Only from a session that passed the second factor when the person
+    needs or uses one (`two_factor_passed`)."""
     with transaction.atomic():
-        created = facade.api_token_create(user_id=actor.pk, centre_id=centre_id, name=name)
+        created = facade.api_token_create(
+            user_id=actor.pk,
+            centre_id=centre_id,
+            name=name,
+            lifetime_days=lifetime_days,
+            two_factor_passed=two_factor_passed,
+        )
         audit_record(
             actor=actor,
             action=AuditAction.TOKEN_CREATED,
             subject_type="api_token",
             subject_id=created.token.token_id,
             code="api_token.created",
-            params={"name": created.token.name, "prefix": created.token.key_prefix},
+            params={
+                "name": created.token.name,
+                "prefix": created.token.key_prefix,
+                "expires": created.token.expires_at.date().isoformat(),
+            },
         )
     return created
 

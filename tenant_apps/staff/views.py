@@ -10,7 +10,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from shared_apps.accounts import facade
 from shared_apps.accounts.access import allow, may_open
-from shared_apps.accounts.roles import CENTRE_MANAGERS, CENTRE_MEMBERS, CENTRE_STAFF
+from shared_apps.accounts.roles import (
+    ASSOCIATION_CONTACTS,
+    CENTRE_MANAGERS,
+    CENTRE_MEMBERS,
+    CENTRE_STAFF,
+)
 from tenant_apps.staff import selectors, services
 from tenant_apps.staff.forms import CENTRE_ROLE_CHOICES, InviteForm, RoleForm, TokenForm
 from tenant_apps.staff.navigation import STAFF_MENU
@@ -25,7 +30,7 @@ def _own_account(request):
     return account
 
 
-@allow(CENTRE_MEMBERS)
+@allow(CENTRE_MEMBERS, ASSOCIATION_CONTACTS)
 def dashboard(request):
     """Welcome: the centre, the person's role here and the pages they may use."""
     pages = [
@@ -51,6 +56,7 @@ def dashboard_today(request):
             "help_requests": today.help_requests,
             "certificates": today.certificates,
             "waiting": today.waiting,
+            "volunteer_applications": today.volunteer_applications,
             "shift_days": selectors.UNFILLED_SHIFT_DAYS,
             "certificate_days": selectors.CERTIFICATE_WINDOW_DAYS,
         },
@@ -205,7 +211,7 @@ def member_remove(request, user_id: int):
     return render(request, "staff/member_remove.html", {"member": member})
 
 
-@allow(CENTRE_MEMBERS)
+@allow(CENTRE_MEMBERS, ASSOCIATION_CONTACTS)
 def profile(request):
     """The person's own account and role at this centre."""
     return render(request, "staff/profile.html", {"account": _own_account(request)})
@@ -220,7 +226,12 @@ def tokens(request):
     if request.method == "POST" and form.is_valid():
         try:
             created = services.api_token_create(
-                actor=request.user, centre_id=request.centre.pk, name=form.cleaned_data["name"]
+                actor=request.user,
+                centre_id=request.centre.pk,
+                name=form.cleaned_data["name"],
+                lifetime_days=form.cleaned_data["lifetime"],
+                # A token stands for this session's second factor (accounts/tokens.py).
+                two_factor_passed=request.user.is_verified(),
             )
         except ApplicationError as error:
             form_add_error(form, error)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 import zipfile
+from decimal import Decimal
 from io import StringIO
 from unittest import mock
 
 import pytest
-from django.core import serializers
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.utils.module_loading import import_string
 from django_tenants.utils import schema_context, schema_exists
 
 from shared_apps.accounts.models import ApiToken, CentreMembership
+from shared_apps.billing.models import BillingAccount, Invoice
 from tenants.backup import (
     centre_drop,
     centre_import,
@@ -66,6 +67,17 @@ def filled_centre(make_user):
     ApiToken.objects.create(
         user=manager, centre=centre, name="Excel", key_prefix="abcd1234", key_hash="f" * 64
     )
+    account = BillingAccount.objects.create(
+        centre=centre, stripe_customer_id="cus_roros", subscription_status="active"
+    )
+    Invoice.objects.create(
+        account=account,
+        stripe_invoice_id="in_roros_1",
+        status="paid",
+        amount_due=Decimal("990.00"),
+        currency="nok",
+        created_at=timezone.now(),
+    )
     connection.set_schema_to_public()
     return Centre.objects.select_related("federation", "municipality").get(pk=centre.pk)
 
@@ -74,24 +86,32 @@ def every_table(schema: str) -> dict[str, tuple[int, str]]:
     return {table: table_digest(schema, table) for table in schema_tables(schema)}
 
 
-def shared_rows(centre, *, without=("id", "centre")) -> dict[str, list]:
+def shared_rows(centre, *, without=("id", "centre_id")) -> dict[str, list]:
+    """The centre's rows in every shared table that names it, at full precision."""
     rows = {}
     for model in centre_models():
         field = next(f.name for f in model._meta.concrete_fields if f.related_model is Centre)
-        found = json.loads(
-            serializers.serialize("json", model.objects.filter(**{field: centre}).order_by("pk"))
-        )
+        found = model.objects.filter(**{field: centre}).order_by("pk").values()
         rows[model._meta.label_lower] = [
-            {key: value for key, value in row["fields"].items() if key not in without}
-            for row in found
+            {key: value for key, value in row.items() if key not in without} for row in found
         ]
     return rows
+
+
+def invoices(centre) -> list[tuple]:
+    return list(
+        Invoice.objects.filter(account__centre=centre).values_list(
+            "account_id", "stripe_invoice_id", "status", "amount_due", "currency", "created_at"
+        )
+    )
 
 
 def test_a_centre_exported_dropped_and_restored_has_every_table_equal(filled_centre, tmp_path):
     path = tmp_path / "roros.zip"
     before = every_table(filled_centre.schema_name)
     shared_before = shared_rows(filled_centre, without=())
+    invoices_before = invoices(filled_centre)
+    assert len(invoices_before) == 1
     assert sum(count for count, _ in before.values()) > 500  # a real centre, not an empty one
     assert min(before["people_volunteer"][0], before["hours_hoursentry"][0]) > 0
 
@@ -106,6 +126,7 @@ def test_a_centre_exported_dropped_and_restored_has_every_table_equal(filled_cen
     assert "Restored" in output.getvalue()
     assert every_table(restored.schema_name) == before
     assert shared_rows(restored, without=()) == shared_before
+    assert invoices(restored) == invoices_before  # rows that hang on the centre's rows too
     assert restored.domains.get().domain.startswith("roros.")
     assert (restored.name, restored.status, restored.created_at) == (
         filled_centre.name,
@@ -137,6 +158,7 @@ def test_a_copy_under_a_new_subdomain_keeps_the_records_and_roles_but_no_token(
         ("leder@roros.example", "centre_admin")
     ]
     assert not ApiToken.objects.filter(centre=copy).exists()
+    assert not BillingAccount.objects.filter(centre=copy).exists()  # the original's contract
     assert ApiToken.objects.filter(centre=filled_centre).count() == 1
 
 

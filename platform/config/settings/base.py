@@ -66,6 +66,8 @@ SHARED_APPS = [
     "shared_apps.dashboard",
     "shared_apps.networks",
     "shared_apps.reports",
+    "shared_apps.billing",
+    "shared_apps.ropa",
 ]
 TENANT_APPS = [
     "django.contrib.contenttypes",
@@ -79,6 +81,10 @@ TENANT_APPS = [
     "tenant_apps.changetracking",
     "tenant_apps.annualreport",
     "tenant_apps.networkspace",
+    "tenant_apps.award",
+    "tenant_apps.associations",
+    "tenant_apps.events",
+    "tenant_apps.privacy",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 # Development-only apps (demo data, the test command, the access matrix): production.py
@@ -91,6 +97,8 @@ TENANT_DOMAIN_MODEL = "tenants.Domain"
 TENANT_BASE_SCHEMA = "centre_template"
 PUBLIC_SCHEMA_URLCONF = "config.urls_platform"
 ROOT_URLCONF = "config.urls_centre"
+# Seconds a host -> centre lookup stays in the cache (tenants.selectors; 0: not cached).
+CENTRE_HOST_CACHE_SECONDS = 60
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 
 # Steps run inside a new centre's schema, in order, with a tenants.contracts.CentreDefaults.
@@ -99,6 +107,11 @@ CENTRE_PROVISIONING_STEPS = [
     "tenant_apps.people.provisioning.install_people_defaults",
     "tenant_apps.helprequests.provisioning.install_request_types",
 ]
+
+# When a person's role at a centre is granted, changed or taken away (from any host),
+# shared_apps.accounts.role_changes calls these inside that centre's schema with a
+# shared_apps.accounts.contracts.CentreRoleChange, in the transaction of the change.
+CENTRE_ROLE_CHANGE_STEPS = ["tenant_apps.staff.role_changes.role_change_record"]
 
 # The statistics pipeline (shared_apps.statistics.pipeline) runs these inside each centre's
 # schema: collectors return allow-listed aggregate rows, publishers the public activities.
@@ -112,6 +125,10 @@ STATISTICS_PUBLISHERS = ["tenant_apps.activities.stats.public_activities"]
 # Threads a statistics run uses (0: one per CPU core).
 STATISTICS_WORKERS = int(os.environ.get("STATISTICS_WORKERS", "0"))
 
+# Reminders of other apps, sent inside each open centre by activities' `send_due_reminders`
+# task (after the shift reminders): functions without arguments returning how many were sent.
+CENTRE_REMINDERS = ["tenant_apps.events.services.event_reminders_send"]
+
 # `manage.py demo_data` fills each demo centre with these steps, in order, inside its schema:
 # each is called with a tenants.contracts.CentreDemo (size, seed, country, language) and
 # write=<a print function>, and keeps what the centre already has.
@@ -121,14 +138,24 @@ CENTRE_DEMO_STEPS = [
     "tenant_apps.helprequests.demo.help_requests_demo",
     "tenant_apps.hours.demo.hours_demo",
     "tenant_apps.home.demo.public_site_demo",
+    # The public site's forms: offers, public help requests, sign-ups, the award.
+    "tenant_apps.people.demo.volunteer_applications_demo",
+    "tenant_apps.helprequests.demo.public_help_requests_demo",
+    "tenant_apps.activities.demo.public_signups_demo",
+    "tenant_apps.award.demo.award_demo",
+    "tenant_apps.associations.demo.associations_demo",
+    "tenant_apps.events.demo.events_demo",
     # After the centre's content: it does not change what the steps above make.
     "tenant_apps.people.demo.demo_accounts_link",
+    "tenant_apps.privacy.demo.privacy_demo",
     # Last: the report's figures come from everything above.
     "tenant_apps.annualreport.demo.annual_report_demo",
 ]
 # Then these steps across centres (each called with write=<a print function>).
 DEMO_DATA_STEPS: list[str] = [
     "shared_apps.networks.demo.load_networks_demo",
+    "shared_apps.billing.demo.load_billing_demo",
+    "shared_apps.devtools.demo.load_access_demo",
     # Last: figures of everything above.
     "shared_apps.statistics.demo.load_statistics_demo",
 ]
@@ -147,6 +174,8 @@ MIDDLEWARE = [
     "shared_apps.accounts.sessions.HostBoundSessionMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "tenants.middleware.LanguageMiddleware",
+    # Read-only and closed centres: every write but the person's own session is refused.
+    "tenants.middleware.CentreWriteGuardMiddleware",
     "shared_apps.accounts.access.AccessPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -166,6 +195,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "tenants.context_processors.current_centre",
+                # A banner about the centre's status (trial, payment due, read-only, closed).
+                "tenants.context_processors.centre_notice",
                 # One menu per host on every page (base.html): a centre's, or the platform's.
                 "tenant_apps.staff.context_processors.site_menu",
                 "shared_apps.portal.context_processors.site_menu",
@@ -191,6 +222,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out accounts
+    # Then: refuses an attempt that comes too early for its account (from any address).
+    "shared_apps.accounts.throttle.AccountThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
@@ -209,6 +242,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Beside it, per account from every address together (shared_apps.accounts.throttle): after
+# 10 wrong passwords within a day, each attempt waits twice as long as the one before, at
+# most 15 minutes; never in a browser where the person has signed in before.
+SIGN_IN_THROTTLE_FREE_FAILURES = 10
+SIGN_IN_THROTTLE_WINDOW = timedelta(hours=24)
+SIGN_IN_THROTTLE_MAX_DELAY = timedelta(minutes=15)
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -277,7 +316,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["shared_apps.accounts.access.RolePolicyPermission"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "toolkit.api_schema.ApiAutoSchema",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
@@ -287,6 +326,19 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     # A service's ApplicationError becomes a 400 (or its own status) like a validation error.
     "EXCEPTION_HANDLER": "toolkit.errors.api_exception_handler",
+    # Input bounds, OPTIONS, throttling and the documented errors: docs/adr/0012.
+    "DEFAULT_PARSER_CLASSES": [
+        "toolkit.api.BoundedJSONParser",
+        "toolkit.api.BoundedFormParser",
+        "toolkit.api.BoundedMultiPartParser",
+    ],
+    "DEFAULT_METADATA_CLASS": "toolkit.api.ApiMetadata",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "toolkit.api.TokenRateThrottle",
+        "toolkit.api.AddressRateThrottle",
+    ],
+    # Per token and per client address, counted in the default cache (CACHES).
+    "DEFAULT_THROTTLE_RATES": {"token": "120/minute", "address": "300/minute"},
 }
 
 # Menus list only the pages a person may open: the access layer decides (toolkit.navigation).
@@ -311,9 +363,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "toolkit.api_schema.local_time_schema",
+    ],
     # Several models have a "status"; name each choice set after its model.
     "ENUM_NAME_OVERRIDES": {
         "VolunteerStatusEnum": "tenant_apps.people.models.Volunteer.Status",
+        "VolunteerStatusStaffEnum": "tenant_apps.people.api.STAFF_STATUS_CHOICES",
         "HelpRequestStatusEnum": "tenant_apps.helprequests.models.HelpRequest.Status",
         "HoursEntryStatusEnum": "tenant_apps.hours.models.HoursEntry.Status",
         "ShiftSignupStatusEnum": "tenant_apps.activities.models.ShiftSignup.Status",
@@ -373,10 +430,35 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 
 # --- Logging ------------------------------------------------------------------------
+# Addresses that are keys (an invitation, a password reset, a calendar feed): the part after
+# the first group is written "…" in every log line and error report (toolkit.log_masking).
+SECRET_URL_PATTERNS = [
+    r"(/account/invitation/)[^/\s?#\"']+",
+    # /account/password-reset/<uidb64>/<token>/ (not /sent/ or /done/)
+    r"(/account/password-reset/)(?!sent/|done/)[^/\s?#\"']+/[^/\s?#\"']+",
+    r"(/activities/calendar/(?:volunteer|activity)/)[^/\s?#\"']+?(?=\.ics|[/\s?#\"']|$)",
+]
+DEFAULT_EXCEPTION_REPORTER_FILTER = "toolkit.log_masking.SecretUrlReporterFilter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_secret_urls": {"()": "toolkit.log_masking.MaskSecretUrls"}},
+    # The filter is on every handler, so whatever logger a record comes from, it is masked
+    # before it is written or sent.
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_secret_urls"]},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["mask_secret_urls"],
+        },
+    },
+    "loggers": {
+        # In place of Django's defaults, whose handlers have no such filter: django.request
+        # and django.security reach these through "django", and the root's console.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
@@ -392,6 +474,15 @@ SENTRY_RELEASE = os.environ.get("SENTRY_RELEASE") or None
 SENTRY_TRACES_SAMPLE_RATE = float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0") or 0)
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+# Billing is on only with STRIPE_SECRET_KEY. Subscribing goes through Stripe Checkout; a
+# local emulator (STRIPE_API_BASE, e.g. localstripe) has no Checkout, so there a manager
+# subscribes directly with Stripe's test card.
+STRIPE_USE_CHECKOUT = env_flag("STRIPE_USE_CHECKOUT", not STRIPE_API_BASE)
+# After a failed payment a centre stays usable (past_due) this long, then becomes read-only.
+BILLING_GRACE_DAYS = int(os.environ.get("BILLING_GRACE_DAYS", "14"))
+# A closed centre's data is kept this long by default; its managers can export it until then.
+CENTRE_CLOSED_RETENTION_DAYS = 90
 
 # Last, so every setting above is final: Sentry starts only with a DSN.
 if SENTRY_DSN:

@@ -80,6 +80,8 @@ def client_ip_address(request) -> str | None:
 
 
 AXES_CLIENT_IP_CALLABLE = client_ip_address
+# The API's per-address throttle reads the client's address the same way.
+REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": TRUSTED_PROXY_COUNT}  # noqa: F405
 MAILERS = {
     "default": {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",

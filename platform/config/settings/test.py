@@ -19,3 +19,9 @@ import tempfile as _tempfile  # noqa: E402
 
 MEDIA_ROOT = Path(_tempfile.mkdtemp(prefix="dugnad-test-media-"))  # noqa: F405
 _atexit.register(_shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+# The suite makes thousands of API requests a minute from one address; the tests about
+# throttling set their own rates (tests/test_api_hardening.py).
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"token": "100000/minute", "address": "100000/minute"},
+}

@@ -40,6 +40,11 @@ def directives(response) -> dict[str, list[str]]:
     return policy
 
 
+# The one page other sites may show in a frame: the public calendar for embedding
+# (tenant_apps.home.views, docs/adr/0014). Every other response denies framing.
+FRAMEABLE = {"/embed/calendar/"}
+
+
 def assert_safe_headers(response) -> dict[str, list[str]]:
     path = response.request["PATH_INFO"]
     policy = directives(response)
@@ -50,9 +55,13 @@ def assert_safe_headers(response) -> dict[str, list[str]]:
         assert all(s == "'self'" or re.fullmatch(r"'nonce-[\w+/=-]{16,}'", s) for s in sources)
     assert policy["default-src"] == ["'self'"], path
     assert policy["object-src"] == ["'none'"], path
-    assert policy["frame-ancestors"] == ["'none'"], path
     assert policy["base-uri"] == ["'self'"], path
-    assert response.headers.get("X-Frame-Options") == "DENY", path
+    if path in FRAMEABLE and response.request["REQUEST_METHOD"] == "GET":
+        assert policy["frame-ancestors"] == ["*"], path
+        assert "X-Frame-Options" not in response.headers, path
+    else:
+        assert policy["frame-ancestors"] == ["'none'"], path
+        assert response.headers.get("X-Frame-Options") == "DENY", path
     assert response.headers.get("X-Content-Type-Options") == "nosniff", path
     return policy
 

@@ -435,7 +435,7 @@ def test_demo_accounts_are_made_once_and_can_sign_in(demo_places):
     load_demo_accounts(write=lambda line: None)
 
     emails = [account.email for account in DEMO_ACCOUNTS]
-    assert User.objects.filter(email__in=emails).count() == len(emails) == 10
+    assert User.objects.filter(email__in=emails).count() == len(emails) == 12
     client = host_client(f"midtre-gauldal.{settings.PLATFORM_DOMAIN}")
     response = submit_sign_in(client, "frivillig@midtre-gauldal.demo.dugnad.no", DEMO_PASSWORD)
     assert response["Location"] == "/staff/"

@@ -2,11 +2,11 @@
 page or to export: the page and the export build the very same `Table`, so a downloaded file
 holds exactly the numbers on screen.
 
-Every count of people goes through `shared_apps.statistics.suppression` here, never later:
-alone with `shown()`, in a list with its total with `suppress_line()` (complementary
-suppression). The drill-down by county → municipality → centre is suppressed as one tree,
-so that a figure hidden on one level cannot be recovered from the level below it (a hidden
-parent hides the child list's total and at least one of its parts).
+Every count of people read here is already rounded where it is stored
+(`shared_apps.statistics.rounding`, docs/adr/0011): each is a sum of rounded cells, so no
+subtraction between tables or pages gives a small count back. It still goes through
+`shared_apps.statistics.suppression` (`shown()`, `suppress_line()`, the drill-down as one
+tree) as a second line; on rounded counts that hides nothing, since no sum is from 1 to 4.
 """
 
 from shared_apps.dashboard.tables.base import (

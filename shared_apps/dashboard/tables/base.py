@@ -207,7 +207,7 @@ def suppression_notes(is_people: bool) -> tuple[str, ...]:
         return ()
     return (
         _(
-            "“<5” stands for 1 to 4 people, hidden to protect them; another figure may be "
-            "hidden too so that it cannot be worked out from the total."
+            "Counts of people are rounded so that no one can be recognised: a count from 1 "
+            "to 4 is shown as 0 or 5, and every total is the sum of rounded counts."
         ),
     )

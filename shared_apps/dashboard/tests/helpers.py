@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from shared_apps.statistics.contracts import AggregateRow
 from shared_apps.statistics.facade import centre_figures_replace
+from shared_apps.statistics.rounding import rounded_cell
 from tenants.models import Centre, CentreStatus
 
 YEAR = 2025
@@ -23,6 +24,13 @@ def month(number: int, year: int = YEAR) -> datetime.date:
 
 def row(key: str, value, *, on: datetime.date | None = None, dimension: str = "") -> AggregateRow:
     return AggregateRow(key=key, month=on or month(1), value=value, dimension=dimension)
+
+
+def published(centre, key: str, value, *, on: datetime.date | None = None, dimension: str = ""):
+    """What a figure of the centre leaves it as: counts of people 1–4 rounded to 0 or 5."""
+    return rounded_cell(
+        centre_id=centre.pk, key=key, dimension=dimension, month=on or month(1), value=value
+    )
 
 
 def give_figures(centre, *rows: AggregateRow) -> None:

@@ -14,7 +14,8 @@ from tests.plugin import host_client, in_english, sign_in
 
 # Every portal page, present and future.
 PORTAL_URLS = [
-    f"/{pattern.pattern}".replace("<slug:slug>", "alpha") for pattern in portal_urls.urlpatterns
+    f"/{pattern.pattern}".replace("<slug:slug>", "alpha").replace("<int:invitation_id>", "1")
+    for pattern in portal_urls.urlpatterns
 ]
 
 

@@ -28,6 +28,11 @@ from tenant_apps.activities.services.shifts import (
     shift_withdraw,
     shifts_copy_forward,
 )
+from tenant_apps.activities.services.signups import (
+    session_sign_up_public,
+    session_signup_withdraw,
+    session_signups_exported,
+)
 
 __all__ = [
     "ACTIVITY_FIELDS",
@@ -42,6 +47,9 @@ __all__ = [
     "session_cancel",
     "session_move",
     "session_restore",
+    "session_sign_up_public",
+    "session_signup_withdraw",
+    "session_signups_exported",
     "sessions_generate",
     "shift_create",
     "shift_delete",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, time, timedelta
 from typing import Any
 
@@ -19,8 +20,18 @@ from tenant_apps.activities.models import (
     ShiftSignup,
 )
 from tenant_apps.activities.recurrence import occurrences
+from tenant_apps.activities.services.signups import signup_places_fill
 from tenant_apps.people.models import TargetGroup
+from tenant_apps.people.selectors import date_window
 from tenants.current import centre_time_zone, local_moment
+from toolkit.bounds import (
+    CONTROL_CHARACTERS_MESSAGE,
+    TEXT_MAX,
+    date_refuse_outside,
+    has_control_characters,
+    position_next,
+    position_refuse_outside,
+)
 from toolkit.errors import ApplicationError
 
 # Sessions are generated at most this far ahead: enough for a season, never a runaway loop.
@@ -43,7 +54,13 @@ def activity_category_create(
             )
         if position is None:
             highest = ActivityCategory.objects.aggregate(highest=Max("position"))["highest"]
-            position = 0 if highest is None else highest + 1
+            position = position_next(highest)
+        position_refuse_outside(position)
+        for field, text in (("code", code), ("name_nb", name_nb), ("name_da", name_da)):
+            if has_control_characters(text):
+                raise ApplicationError(CONTROL_CHARACTERS_MESSAGE, field=field)
+        if has_control_characters(name_en):
+            raise ApplicationError(CONTROL_CHARACTERS_MESSAGE, field="name_en")
         return ActivityCategory.objects.create(
             code=code, name_nb=name_nb, name_da=name_da, name_en=name_en, position=position
         )
@@ -68,14 +85,27 @@ ACTIVITY_FIELDS = (
     "is_public",
     "is_active",
     "target_group",
+    "takes_signups",
+    "signup_places",
 )
+MAX_SIGNUP_PLACES = 1000
 
 
-def _clean_activity(values: dict[str, Any]) -> dict[str, Any]:
-    """Check an activity's fields together; the first broken rule is raised."""
+def _clean_activity(
+    values: dict[str, Any], *, new_dates: Iterable[str] = ("first_date", "last_date")
+) -> dict[str, Any]:
+    """Check an activity's fields together; the first broken rule is raised. The dates named
+    in `new_dates` (those given anew) must lie in the centre's window of plausible dates."""
     values = dict(values)
     for text_field in ("name", "description", "place", "partner_associations"):
         values[text_field] = (values.get(text_field) or "").strip()
+        if has_control_characters(values[text_field]):
+            raise ApplicationError(CONTROL_CHARACTERS_MESSAGE, field=text_field)
+    if len(values["description"]) > TEXT_MAX:
+        raise ApplicationError(
+            _("Keep the description within %(max)s characters.") % {"max": TEXT_MAX},
+            field="description",
+        )
     if not values["name"]:
         raise ApplicationError(_("Give the activity a name."), field="name")
     category = values.get("category")
@@ -102,6 +132,30 @@ def _clean_activity(values: dict[str, Any]) -> dict[str, Any]:
         raise ApplicationError(
             _("The last date cannot be before the first date."), field="last_date"
         )
+    window = date_window()
+    for date_field in new_dates:
+        date_refuse_outside(
+            values.get(date_field),
+            earliest=window.earliest,
+            latest=window.latest,
+            field=date_field,
+        )
+    if values.get("takes_signups"):
+        places = values.get("signup_places")
+        if not isinstance(places, int) or places < 1:
+            raise ApplicationError(
+                _("Give the number of places per session for sign-ups."), field="signup_places"
+            )
+        if places > MAX_SIGNUP_PLACES:
+            raise ApplicationError(
+                _("At most %(max)s places per session.") % {"max": MAX_SIGNUP_PLACES},
+                field="signup_places",
+            )
+        if not values.get("is_public"):
+            raise ApplicationError(
+                _("Only an activity shown on the public pages can take sign-ups."),
+                field="takes_signups",
+            )
     return values
 
 
@@ -121,6 +175,8 @@ def activity_create(
     is_public: bool = True,
     is_active: bool = True,
     target_group: str = "",
+    takes_signups: bool = False,
+    signup_places: int | None = None,
 ) -> Activity:
     """Add an activity (its sessions are generated separately)."""
     values = _clean_activity(
@@ -139,6 +195,8 @@ def activity_create(
             "is_public": is_public,
             "is_active": is_active,
             "target_group": target_group,
+            "takes_signups": takes_signups,
+            "signup_places": signup_places,
         }
     )
     with transaction.atomic():
@@ -153,8 +211,14 @@ def activity_update(*, activity: Activity, data: dict[str, Any]) -> Activity:
     with transaction.atomic():
         activity = Activity.objects.select_for_update().get(pk=activity.pk)
         old_times = (activity.start_time, activity.end_time)
+        old_places = activity.signup_places if activity.takes_signups else None
         values = _clean_activity(
-            {field: data.get(field, getattr(activity, field)) for field in ACTIVITY_FIELDS}
+            {field: data.get(field, getattr(activity, field)) for field in ACTIVITY_FIELDS},
+            new_dates=[
+                field
+                for field in ("first_date", "last_date")
+                if field in data and data[field] != getattr(activity, field)
+            ],
         )
         for field, value in values.items():
             setattr(activity, field, value)
@@ -168,6 +232,9 @@ def activity_update(*, activity: Activity, data: dict[str, Any]) -> Activity:
                 start_time=old_times[0],
                 end_time=old_times[1],
             ).update(start_time=new_times[0], end_time=new_times[1])
+        if activity.takes_signups and (old_places is None or activity.signup_places > old_places):
+            # More places: people move up from the waiting lists (and get an e-mail).
+            signup_places_fill(activity=activity)
     return activity
 
 

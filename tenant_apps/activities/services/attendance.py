@@ -14,6 +14,7 @@ from tenant_apps.activities.models import (
 )
 from tenant_apps.activities.selectors import session_has_started
 from tenant_apps.people.models import AgeBand, TargetGroup
+from toolkit.bounds import COUNT_MAX
 from toolkit.errors import ApplicationError
 
 
@@ -40,8 +41,11 @@ def attendance_record(
             raise ApplicationError(_("Choose one of the age bands."), field="age_band")
         if target_group and target_group not in TargetGroup.values:
             raise ApplicationError(_("Choose one of the target groups."), field="target_group")
-        if not isinstance(count, int) or count < 0:
-            raise ApplicationError(_("Give a number of people, 0 or more."), field="count")
+        if not isinstance(count, int) or not 0 <= count <= COUNT_MAX:
+            raise ApplicationError(
+                _("Give a number of people from 0 to %(max)s.") % {"max": COUNT_MAX},
+                field="count",
+            )
         if (age_band, target_group) in cleaned:
             raise ApplicationError(
                 _("Each age band and target group can be counted only once."), field="age_band"

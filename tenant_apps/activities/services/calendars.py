@@ -35,3 +35,13 @@ def activity_calendar_token(*, activity: Activity, reset: bool = False) -> str:
             activity.calendar_token = _new_calendar_token()
             activity.save(update_fields=["calendar_token"])
     return activity.calendar_token
+
+
+def volunteer_calendar_revoke(*, account_user_id: int) -> bool:
+    """End the calendar address of the volunteer who signs in with this account (when their
+    membership of the centre ends); True if there was one."""
+    return bool(
+        Volunteer.objects.filter(
+            account_user_id=account_user_id, calendar_token__isnull=False
+        ).update(calendar_token=None)
+    )

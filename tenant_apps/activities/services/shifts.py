@@ -196,11 +196,18 @@ def shift_sign_up(*, shift: Shift, volunteer: Volunteer, actor: Actor | None = N
         )
         try:
             with transaction.atomic():
-                signup = ShiftSignup.objects.create(shift=shift, volunteer=volunteer, status=status)
-        except IntegrityError:  # the unique constraint, if a check above was raced
+                signup = ShiftSignup.objects.create(
+                    shift=shift, session=session, volunteer=volunteer, status=status
+                )
+        except IntegrityError as error:  # a unique constraint, if a check above was raced
+            constraint = getattr(getattr(error.__cause__, "diag", None), "constraint_name", "")
+            message = (
+                _("%(name)s already has another shift in this session.")
+                if constraint == "one_shift_per_session"
+                else _("%(name)s is already signed up for this shift.")
+            )
             raise ApplicationError(
-                _("%(name)s is already signed up for this shift.") % {"name": volunteer.full_name},
-                field="volunteer",
+                message % {"name": volunteer.full_name}, field="volunteer"
             ) from None
         _audit_for_someone_else(
             actor=actor,

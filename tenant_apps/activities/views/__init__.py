@@ -25,6 +25,8 @@ from tenant_apps.activities.views.sessions import (
     session_detail,
     session_move,
     session_restore,
+    session_signup_withdraw,
+    session_signups_export,
 )
 from tenant_apps.activities.views.shifts import (
     session_assign,
@@ -54,6 +56,8 @@ __all__ = [
     "session_detail",
     "session_move",
     "session_restore",
+    "session_signup_withdraw",
+    "session_signups_export",
     "shift_create",
     "shift_delete",
     "shift_edit",

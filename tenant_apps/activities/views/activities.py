@@ -116,6 +116,10 @@ def activity_detail(request, activity_id: int):
     for session in sessions:
         for shift in session.shifts.all():
             shift.own_signup = own.get(shift.pk)
+    if activity.takes_signups and is_staff(request):
+        counts = selectors.signup_counts(sessions)
+        for session in sessions:
+            session.signups_confirmed, session.signups_waiting = counts.get(session.pk, (0, 0))
     return render(
         request,
         "activities/activity_detail.html",

@@ -16,7 +16,8 @@ from tenant_apps.activities.forms import (
     SessionCancelForm,
     SessionMoveForm,
 )
-from tenant_apps.activities.models import Session, ShiftSignup
+from tenant_apps.activities.models import Session, SessionSignup, ShiftSignup
+from tenant_apps.activities.signup_export import signups_export_file
 from tenant_apps.activities.views.common import (
     choice_label,
     is_staff,
@@ -25,6 +26,7 @@ from tenant_apps.activities.views.common import (
     short_date,
 )
 from tenant_apps.people.models import AgeBand, TargetGroup, Volunteer
+from toolkit import exports
 from toolkit.errors import ApplicationError, form_add_error
 
 
@@ -75,6 +77,13 @@ def session_context(request, session: Session) -> dict:
             }
             for row in session.attendance.all()
         ]
+        if session.activity.takes_signups:
+            signups = list(selectors.session_signups(session))
+            context["signups"] = signups
+            context["signups_confirmed"] = sum(
+                1 for signup in signups if signup.status == SessionSignup.Status.CONFIRMED
+            )
+            context["signups_waiting"] = len(signups) - context["signups_confirmed"]
     return context
 
 
@@ -164,3 +173,39 @@ def session_attendance(request, session_id: int):
             messages.success(request, _("The attendance has been saved."))
             return redirect("activities:session", session.pk)
     return render(request, "activities/attendance.html", {"session": session, "formset": formset})
+
+
+@allow(CENTRE_STAFF)
+@require_GET
+def session_signups_export(request, session_id: int):
+    """The people signed up for a session, as an Excel or CSV file (the download is audited)."""
+    session = get_object_or_404(Session.objects.select_related("activity"), pk=session_id)
+    signups = list(selectors.session_signups(session))
+    services.session_signups_exported(actor=request.user, session=session, count=len(signups))
+    export = signups_export_file(
+        session, signups, file_format=request.GET.get("format", exports.EXCEL)
+    )
+    return export.response()
+
+
+@allow(CENTRE_STAFF)
+@require_http_methods(["GET", "POST"])
+def session_signup_withdraw(request, signup_id: int):
+    """Ask, then take someone off a session; the first on the waiting list moves up."""
+    signup = get_object_or_404(
+        SessionSignup.objects.select_related("session__activity"), pk=signup_id
+    )
+    if request.method == "POST":
+        try:
+            moved = services.session_signup_withdraw(actor=request.user, signup=signup)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            message = _("%(name)s is taken off the list.") % {"name": signup.name}
+            if moved:
+                message += " " + _(
+                    "%(name)s moved up from the waiting list and gets an e-mail."
+                ) % {"name": ", ".join(other.name for other in moved)}
+            messages.success(request, message)
+        return redirect("activities:session", signup.session_id)
+    return render(request, "activities/signup_withdraw.html", {"signup": signup})

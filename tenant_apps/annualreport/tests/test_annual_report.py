@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
 from shared_apps.reports import facade
 from shared_apps.reports.models import AnnualReportSnapshot, AnnualReportStatus
+from shared_apps.statistics.contracts import KEYS, AggregateRow
+from shared_apps.statistics.rounding import rounded_cells
 from tenant_apps.activities.models import Activity, ActivityCategory, Session
 from tenant_apps.annualreport.figures import partners_of_year
 from tenant_apps.annualreport.models import AnnualReport
@@ -115,25 +118,35 @@ def test_a_manager_submits_and_the_snapshot_holds_exactly_the_figures_shown(
     confirmation = centre_admin_client.get(url(page="submit"))
     response = centre_admin_client.post(url(page="submit"))
 
-    # Then a snapshot in the shared schema holds exactly those figures and the narrative
+    # Then a snapshot in the shared schema holds those figures, counts of people rounded
+    # the way the statistics round them, and the narrative
     assert confirmation.status_code == 200
     assert "Submit the report" in confirmation.text
+    assert "Counts of people are rounded so that no one can be recognised" in confirmation.text
     assert response.status_code == 302
     snapshot = AnnualReportSnapshot.objects.get(centre=centre, year=YEAR)
     assert snapshot.version == 1
     assert snapshot.submitted_by_id == centre_admin.pk
     assert snapshot.summary == NARRATIVE["summary"]
     assert snapshot.plans == NARRATIVE["plans"]
-    assert [(f["key"], f["dimension"], f["month"], f["value"]) for f in snapshot.figures] == [
-        (r.key, r.dimension, r.month.isoformat(), str(r.value)) for r in YEAR_ROWS
+    rounded = rounded_cells(
+        centre_id=centre.pk, cells={(r.key, r.dimension, r.month): r.value for r in YEAR_ROWS}
+    )
+    expected = [
+        AggregateRow(key=key, month=month, value=value, dimension=dimension)
+        for (key, dimension, month), value in rounded.items()
+        if value or not KEYS[key].is_people_count
     ]
+    assert sorted(
+        (f["key"], f["dimension"], f["month"], Decimal(f["value"])) for f in snapshot.figures
+    ) == sorted((r.key, r.dimension, r.month.isoformat(), r.value) for r in expected)
     latest = facade.annual_report_latest(centre_id=centre.pk, year=YEAR)
     with inside():
-        frozen = facade.annual_report_figures(
-            figures=latest.figures,
-            category_names={c.code: c.name for c in ActivityCategory.objects.all()},
-        )
-    assert frozen == shown
+        names = {c.code: c.name for c in ActivityCategory.objects.all()}
+        frozen = facade.annual_report_figures(figures=latest.figures, category_names=names)
+        assert frozen == facade.annual_report_figures(figures=expected, category_names=names)
+    # the figures that are not small counts of people are the ones the page showed
+    assert frozen.section("hours") == shown.section("hours")
     # and the federation sees it submitted, the centre's row is submitted, the log knows
     assert AnnualReportStatus.objects.get(centre=centre, year=YEAR).status == "submitted"
     with inside():

@@ -82,13 +82,9 @@ class Migration(migrations.Migration):
                     models.CheckConstraint(
                         condition=models.Q(
                             models.Q(("logo__isnull", True), ("logo_content_type", "")),
-                            models.Q(
-                                ("logo__isnull", False),
-                                (
-                                    "logo_content_type__in",
-                                    ["image/png", "image/jpeg", "image/webp"],
-                                ),
-                            ),
+                            models.Q(("logo__isnull", False), ("logo_content_type", "image/png")),
+                            models.Q(("logo__isnull", False), ("logo_content_type", "image/jpeg")),
+                            models.Q(("logo__isnull", False), ("logo_content_type", "image/webp")),
                             _connector="OR",
                         ),
                         name="centre_logo_has_checked_type",

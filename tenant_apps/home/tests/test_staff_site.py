@@ -130,6 +130,8 @@ def test_a_manager_changes_the_centre_settings_and_the_audit_log_says_so(
             "certificate_validity_months": "24",
             "confidentiality_version": "2027-1",
             "reminder_lead_hours": "48",
+            "date_window_years_back": "3",
+            "date_window_years_ahead": "5",
         },
     )
 
@@ -138,6 +140,7 @@ def test_a_manager_changes_the_centre_settings_and_the_audit_log_says_so(
         settings = CentreSettings.objects.get()
     assert (settings.certificate_validity_months, settings.reminder_lead_hours) == (24, 48)
     assert settings.confidentiality_version == "2027-1"
+    assert (settings.date_window_years_back, settings.date_window_years_ahead) == (3, 5)
     assert audit_events(code="centre_settings.changed") == [
         ("updated", "centre_settings", str(settings.pk), centre_admin.pk)
     ]
@@ -148,6 +151,7 @@ def test_a_manager_changes_the_centre_settings_and_the_audit_log_says_so(
     assert event.params["fields"] == [
         "certificate_validity_months",
         "confidentiality_version",
+        "date_window_years_back",
         "reminder_lead_hours",
     ]
 

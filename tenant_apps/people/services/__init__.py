@@ -5,12 +5,18 @@
 - `consents`      consents given and withdrawn, by either
 - `certificates`  police certificates seen, confidentiality declarations signed
 - `lists`         the centre's skills, interests and areas
+- `applications`  offers to volunteer from the public form, accepted or declined by staff
 
 Each service is atomic and raises ApplicationError (translated message, `field=` the input
 it is about) before anything is saved when a rule is broken. Changes to people are recorded
 in the centre's audit log, without the personal data itself.
 """
 
+from tenant_apps.people.services.applications import (
+    volunteer_application_accept,
+    volunteer_application_decline,
+    volunteer_apply,
+)
 from tenant_apps.people.services.certificates import (
     certificate_record,
     confidentiality_declaration_sign,
@@ -54,6 +60,9 @@ __all__ = [
     "participant_update",
     "skill_create",
     "skill_update",
+    "volunteer_application_accept",
+    "volunteer_application_decline",
+    "volunteer_apply",
     "volunteer_create",
     "volunteer_delete",
     "volunteer_detail_view",

@@ -33,6 +33,7 @@ from tenant_apps.people.services.common import (
 from tenant_apps.people.services.consents import chosen_purposes, consent_record
 from tenant_apps.people.signals import volunteer_deleting
 from toolkit.actors import Actor
+from toolkit.bounds import date_refuse_outside
 from toolkit.errors import ApplicationError
 
 # (weekday, part of day), e.g. (0, "morning") for Monday mornings.
@@ -113,6 +114,13 @@ def _check_account(
         )
 
 
+def _refuse_implausible_start_date(start_date: datetime.date) -> None:
+    window = selectors.date_window()
+    date_refuse_outside(
+        start_date, earliest=window.earliest, latest=window.latest, field="start_date"
+    )
+
+
 def _validate_volunteer(volunteer: Volunteer) -> None:
     volunteer.first_name = volunteer.first_name.strip()
     volunteer.last_name = volunteer.last_name.strip()
@@ -176,6 +184,7 @@ def volunteer_create(
         status=status,
         account_user_id=account_user_id,
     )
+    _refuse_implausible_start_date(volunteer.start_date)
     _validate_volunteer(volunteer)
     chosen_skills, chosen_areas, slots = _skills(skills), _areas(areas), _slots(availability)
     purposes = chosen_purposes(consents)
@@ -212,8 +221,13 @@ def volunteer_update(
     with transaction.atomic():
         volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
         before = {key: getattr(volunteer, key) for key in changes}
+        if changes.get("status") == Volunteer.Status.APPLIED != volunteer.status:
+            # An offer to volunteer is only made on the public form.
+            raise ApplicationError(_("Choose active, paused or ended."), field="status")
         for key, value in changes.items():
             setattr(volunteer, key, value)
+        if "start_date" in changes and before["start_date"] != volunteer.start_date:
+            _refuse_implausible_start_date(volunteer.start_date)
         _validate_volunteer(volunteer)
         if "account_user_id" in changes and before["account_user_id"] != volunteer.account_user_id:
             _check_account(volunteer.account_user_id, centre_id=centre_id, volunteer=volunteer)
@@ -243,7 +257,8 @@ def volunteer_update(
 
 def volunteer_set_status(*, actor: Actor, volunteer: Volunteer, status: str) -> Volunteer:
     """Mark a volunteer active, paused or ended."""
-    if status not in Volunteer.Status.values:
+    if status not in Volunteer.Status.values or status == Volunteer.Status.APPLIED:
+        # An offer to volunteer is only made on the public form, and answered on its own.
         raise ApplicationError(_("Choose active, paused or ended."), field="status")
     with transaction.atomic():
         volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
@@ -251,7 +266,13 @@ def volunteer_set_status(*, actor: Actor, volunteer: Volunteer, status: str) -> 
         if previous == status:
             return volunteer
         volunteer.status = status
-        volunteer.save(update_fields=["status", "updated_at"])
+        fields = ["status", "updated_at"]
+        if status == Volunteer.Status.ENDED and volunteer.calendar_token:
+            # The calendar address is the only key to the feed; it ends with the engagement
+            # (a volunteer taken back on makes a new one).
+            volunteer.calendar_token = None
+            fields.append("calendar_token")
+        volunteer.save(update_fields=fields)
         person_audit(
             actor=actor,
             action=AuditAction.UPDATED,

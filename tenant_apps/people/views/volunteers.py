@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -61,7 +62,13 @@ def volunteer_list(request):
     )
     page = paginate(request, volunteers)
     rows = [(volunteer, selectors.missing_consents(volunteer)) for volunteer in page]
-    context = {"form": form, "page": page, "rows": rows}
+    context = {
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "applications": selectors.volunteer_application_count(),
+        "applied_status": Volunteer.Status.APPLIED,
+    }
     if request.htmx and request.htmx.target == "volunteer-results":
         return render(request, "people/_volunteer_results_htmx.html", context)
     return render(request, "people/volunteer_list.html", context)
@@ -278,3 +285,41 @@ def volunteer_consents(request, volunteer_id: int):
 def volunteer_consent_withdraw(request, volunteer_id: int, consent_id: int):
     """Ask, then record that a volunteer withdrew a consent."""
     return VOLUNTEER_CONSENTS.withdraw(request, person_id=volunteer_id, consent_id=consent_id)
+
+
+@allow(CENTRE_STAFF)
+@require_POST
+def volunteer_application_accept(request, volunteer_id: int):
+    """Accept an offer to volunteer from the public form: active from today."""
+    volunteer = get_object_or_404(Volunteer, pk=volunteer_id)
+    try:
+        volunteer = services.volunteer_application_accept(actor=request.user, volunteer=volunteer)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("%(name)s is now an active volunteer.") % {"name": volunteer.full_name}
+        )
+    return redirect("people:volunteer_detail", volunteer_id=volunteer.pk)
+
+
+@allow(CENTRE_STAFF)
+@require_http_methods(["GET", "POST"])
+def volunteer_application_decline(request, volunteer_id: int):
+    """Ask, then decline an offer to volunteer: the details are deleted."""
+    volunteer = get_object_or_404(Volunteer, pk=volunteer_id)
+    if volunteer.status != Volunteer.Status.APPLIED:
+        messages.error(request, _("This offer to volunteer has already been answered."))
+        return redirect("people:volunteer_detail", volunteer_id=volunteer.pk)
+    if request.method == "POST":
+        name = volunteer.full_name
+        try:
+            services.volunteer_application_decline(actor=request.user, volunteer=volunteer)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+            return redirect("people:volunteer_detail", volunteer_id=volunteer.pk)
+        messages.success(
+            request, _("The offer from %(name)s is declined and deleted.") % {"name": name}
+        )
+        return redirect(f"{reverse('people:volunteer_list')}?status={Volunteer.Status.APPLIED}")
+    return render(request, "people/application_decline.html", {"volunteer": volunteer})

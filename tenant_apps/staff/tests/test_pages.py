@@ -28,6 +28,7 @@ def test_volunteer_overview_shows_centre_role_and_only_their_pages(volunteer_cli
         "/hours/",
         "/people/me/",
         "/staff/profile/",
+        "/privacy/me/",
     ]
     assert "/staff/members/" not in [page.url for page in response.context["pages"]]
 
@@ -45,12 +46,18 @@ def test_coordinator_overview_links_members_and_tokens(coordinator_client):
         "/activities/mine/",
         "/help/mine/",
         "/hours/",
+        "/associations/staff/",
+        "/events/staff/",
         "/annual-report/",
+        "/award/rounds/",
         "/networks/",
         "/people/me/",
+        "/staff/site/",
+        "/staff/site/posts/",
         "/staff/members/",
         "/staff/tokens/",
         "/staff/profile/",
+        "/privacy/me/",
     ]
 
 
@@ -67,14 +74,26 @@ def test_manager_overview_links_every_staff_page(centre_admin_client):
         "/activities/mine/",
         "/help/mine/",
         "/hours/",
+        "/associations/staff/",
+        "/events/staff/",
         "/annual-report/",
+        "/award/rounds/",
         "/networks/",
         "/people/me/",
+        "/staff/site/",
+        "/staff/site/posts/",
+        "/staff/site/profile/",
+        "/staff/site/opening-hours/",
+        "/staff/site/settings/",
         "/staff/members/",
         "/staff/members/invite/",
         "/staff/tokens/",
         "/staff/audit/",
+        "/privacy/retention/",
         "/staff/profile/",
+        "/privacy/me/",
+        "/centre/status/",
+        "/centre/billing/",
     ]
 
 

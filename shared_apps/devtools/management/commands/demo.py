@@ -28,8 +28,48 @@ class Command(BaseCommand):
             f"  All {Centre.objects.count()} centres are listed on the platform page."
         )
         self.write_demo_accounts(port)
+        emulator = self.start_billing(port)
         self.stdout.write("Stop with Ctrl-C.\n")
-        call_command("runserver", options["addrport"], use_reloader=False)
+        try:
+            call_command("runserver", options["addrport"], use_reloader=False)
+        finally:
+            if emulator is not None:
+                emulator.terminate()
+
+    def start_billing(self, port: str):
+        """Billing against localstripe (a local Stripe emulator) when it is installed and no
+        real Stripe key is set; its signed webhooks go to this server."""
+        from shared_apps.billing.emulator import (
+            free_port,
+            localstripe_is_installed,
+            localstripe_send_webhooks,
+            localstripe_start,
+        )
+
+        if settings.STRIPE_SECRET_KEY:
+            self.stdout.write("Billing: Stripe, with STRIPE_SECRET_KEY.")
+            return None
+        if not localstripe_is_installed():
+            self.stdout.write("Billing: off (no STRIPE_SECRET_KEY, localstripe not installed).")
+            return None
+        emulator_port = free_port()
+        process = localstripe_start(port=emulator_port)
+        api_base = f"http://127.0.0.1:{emulator_port}"
+        settings.STRIPE_SECRET_KEY = "sk_test_dugnad_demo"
+        settings.STRIPE_API_BASE = api_base
+        settings.STRIPE_WEBHOOK_SECRET = "whsec_dugnad_demo"
+        settings.STRIPE_USE_CHECKOUT = False
+        localstripe_send_webhooks(
+            api_base=api_base,
+            url=f"http://{settings.PLATFORM_DOMAIN}:{port}/billing/webhook/",
+            secret=settings.STRIPE_WEBHOOK_SECRET,
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Billing: against localstripe at {api_base} (test card, no Checkout)."
+            )
+        )
+        return process
 
     def write_demo_accounts(self, port: str) -> None:
         rows = [("role", "sign in at", "e-mail"), *demo_accounts_table(port=port)]
