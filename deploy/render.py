@@ -86,6 +86,9 @@ def render(args: argparse.Namespace) -> list[Path]:
         "etc/nginx/sites-available/dugnad.conf": fill(
             (DEPLOY / "nginx" / "dugnad.conf").read_text(), values
         ),
+        "etc/nginx/conf.d/dugnad-http.conf": fill(
+            (DEPLOY / "nginx" / "dugnad-http.conf").read_text(), values
+        ),
         "etc/nginx/snippets/dugnad-proxy.conf": fill(
             (DEPLOY / "nginx" / "dugnad-proxy.conf").read_text(), values
         ),

@@ -91,6 +91,7 @@ def test_every_template_is_rendered_without_a_placeholder_left(rendered):
         "etc/nginx/sites-available/dugnad.conf",
         f"etc/nginx/sites-available/dugnad-{CUSTOM}.conf",
         "etc/nginx/snippets/dugnad-proxy.conf",
+        "etc/nginx/conf.d/dugnad-http.conf",
         "etc/postgresql/17/main/conf.d/dugnad.conf",
         "etc/systemd/system/dugnad-web.service",
         "etc/systemd/system/dugnad-worker.service",
@@ -138,7 +139,9 @@ def _structure_of_nginx(text: str) -> None:
 
 def test_nginx_accepts_the_rendered_sites(rendered, tmp_path):
     out, letsencrypt = rendered
-    sites = sorted((out / "etc/nginx/sites-available").iterdir())
+    # conf.d first, as Debian's nginx.conf includes it before the sites.
+    sites = [out / "etc/nginx/conf.d/dugnad-http.conf"]
+    sites += sorted((out / "etc/nginx/sites-available").iterdir())
     for path in [*sites, out / "etc/nginx/snippets/dugnad-proxy.conf"]:
         _structure_of_nginx(path.read_text())
     site = (out / "etc/nginx/sites-available/dugnad.conf").read_text()

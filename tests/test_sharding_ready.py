@@ -28,8 +28,8 @@ PROJECT = ("tenants", "shared_apps", "tenant_apps")
 CROSS_SCHEMA_SQL_ALLOWED = {
     # The statistics pipeline reads every centre's change mark in one UNION ALL query.
     "shared_apps/statistics/pipeline.py",
-    # The per-centre migration fingerprint (issue 13, fast migrations), once it exists.
-    "tenants/migration_fingerprint.py",
+    # Fast migrations: one query over every schema's django_migrations (docs/adr/0020).
+    "tenants/schema_migrate.py",
     # Provisioning clones the template schema into a new one (then it is distributed).
     "tenants/schema_clone.py",
     # centre_export / centre_import move one whole schema (deploy/BACKUP.md).
