@@ -91,6 +91,11 @@ class ActivityCategoryListApi(APIView):
 class ActivityOutputSerializer(serializers.ModelSerializer):
     category = serializers.SlugRelatedField(slug_field="code", read_only=True)
     category_name = serializers.CharField(source="category.name", read_only=True)
+    # Declared, so the schema says "" (everyone) is a value: a read-only model field loses
+    # allow_blank (the fuzz test found the mismatch).
+    target_group = serializers.ChoiceField(
+        choices=TargetGroup.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Activity

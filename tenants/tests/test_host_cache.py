@@ -1,5 +1,6 @@
 """The host -> centre lookup is cached, and a change to a domain or a centre shows at once."""
 
+import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -7,6 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from tenants.models import CentreStatus, Domain
 from tenants.selectors import centre_for_host
 from tenants.services import centre_change_status
+
+
+@pytest.fixture(autouse=True)
+def host_cache_on(settings):
+    """The test settings leave the lookup uncached (pages count their queries); here it is
+    on, as in production."""
+    settings.CENTRE_HOST_CACHE_SECONDS = 60
 
 
 def host_of(centre) -> str:
