@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -59,3 +59,34 @@ def chromium():
         browser.close()
         playwright.stop()
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def drop_centre(slug: str) -> None:
+    """Remove a committed test centre: its schema and its row (with what hangs on it)."""
+    from django.db import connection
+
+    from tenants.models import Centre
+
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP SCHEMA IF EXISTS "c_{slug.replace("-", "_")}" CASCADE')
+    Centre.objects.filter(slug=slug).delete()
+
+
+@contextmanager
+def committed_centre(slug: str, make: Callable, *, remove: Callable | None = None):
+    """A centre the live server can see: made by `make()` in a thread of its own (so it is
+    committed, outside the test's transaction), removed afterwards, and removed first in
+    case an interrupted run left it. Yields what `make` returns."""
+    from tests.plugin import in_thread
+
+    def remove_all():
+        drop_centre(slug)
+        if remove is not None:
+            remove()
+
+    in_thread(remove_all)
+    made = in_thread(make)
+    try:
+        yield made
+    finally:
+        in_thread(remove_all)

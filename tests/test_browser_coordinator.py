@@ -13,13 +13,11 @@ import datetime
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 from django_otp.oath import totp
 from django_tenants.utils import schema_context
 
-from tests.browser import chromium, live_server
-from tests.plugin import in_thread
+from tests.browser import chromium, committed_centre, live_server
 
 PASSWORD = "browser-test-password-1"
 TOTP_KEY = "3132333435363738393031323334353637383930"  # hex, as django-otp stores it
@@ -70,25 +68,17 @@ def _make_centre():
     return centre
 
 
-def _remove_centre():
+def _remove_coordinator():
     from shared_apps.accounts.models import User
-    from tenants.models import Centre
 
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP SCHEMA IF EXISTS "c_{SLUG}" CASCADE')
-    Centre.objects.filter(slug=SLUG).delete()
     User.objects.filter(email="coordinator@browser.example").delete()
 
 
 @pytest.fixture
 def browser_centre(db):
     """A committed centre with a coordinator, an activity with a shift next week."""
-    in_thread(_remove_centre)  # what an interrupted earlier run may have left
-    centre = in_thread(_make_centre)
-    try:
+    with committed_centre(SLUG, _make_centre, remove=_remove_coordinator) as centre:
         yield centre
-    finally:
-        in_thread(_remove_centre)
 
 
 @pytest.fixture

@@ -12,11 +12,10 @@ import datetime
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from tests.browser import chromium, live_server
+from tests.browser import chromium, committed_centre, live_server
 from tests.plugin import in_thread
 
 SLUG = "keyboard"
@@ -75,22 +74,10 @@ def _make_centre():
     return centre
 
 
-def _remove_centre():
-    from tenants.models import Centre
-
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP SCHEMA IF EXISTS "c_{SLUG}" CASCADE')
-    Centre.objects.filter(slug=SLUG).delete()
-
-
 @pytest.fixture
 def keyboard_centre(db):
-    in_thread(_remove_centre)  # what an interrupted earlier run may have left
-    centre = in_thread(_make_centre)
-    try:
+    with committed_centre(SLUG, _make_centre) as centre:
         yield centre
-    finally:
-        in_thread(_remove_centre)
 
 
 @pytest.fixture
