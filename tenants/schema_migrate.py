@@ -18,16 +18,21 @@ docs/adr/0020-fast-migrations.md):
    Django would run, without Django's per-schema Python work.
 4. Each schema is migrated in one transaction: a schema that fails rolls back entirely, is
    reported with its error, and the others go on. A re-run picks up exactly the schemas
-   that are still behind.
+   that are still behind. Nothing waits forever: a schema whose tables stay locked (a long
+   transaction of someone else's) fails after `lock_timeout`, and a process that dies
+   (killed, out of memory) fails the schemas it had left instead of hanging the run.
 """
 
 from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import multiprocessing.util
 import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -60,6 +65,10 @@ SCHEMA_ONLY_OPERATIONS = (
 )
 
 Key = tuple[str, str]
+
+# Seconds a schema's migration waits for a lock on one of its tables before that schema
+# fails (and the others go on); settings.MIGRATION_LOCK_TIMEOUT or `migrate --lock-timeout`.
+DEFAULT_LOCK_TIMEOUT_S = 30
 
 
 @dataclass(frozen=True)
@@ -211,15 +220,33 @@ def make_plan(loader: MigrationLoader, applied: frozenset[Key]) -> Plan:
     return Plan(steps=steps, needs_post_migrate=needs_post_migrate, final_state=state)
 
 
-def apply_plan(schema: str, plan: Plan, *, create_table: bool = True, verbosity: int = 0) -> None:
-    """Run `plan` in `schema`, in one transaction (a savepoint if one is open)."""
+def apply_plan(
+    schema: str,
+    plan: Plan,
+    *,
+    create_table: bool = True,
+    verbosity: int = 0,
+    lock_timeout_s: float | None = None,
+) -> None:
+    """Run `plan` in `schema`, in one transaction (a savepoint if one is open).
+
+    With `lock_timeout_s`, a statement that waits longer for a lock fails the schema
+    (LockNotAvailable) instead of waiting forever; it is set for this transaction only, so
+    not inside an open one (a test's), which it would outlive."""
     from django.core.management.sql import emit_post_migrate_signal, emit_pre_migrate_signal
 
     try:
         # As django-tenants: create the schema's migration table in the schema itself (a
         # schema with migrations applied has it: no need to look it up).
         connection.set_schema(schema, include_public=not create_table)
+        outermost = not connection.in_atomic_block
         with transaction.atomic():
+            if lock_timeout_s and outermost:
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT set_config('lock_timeout', %s, true)",
+                        [f"{int(lock_timeout_s * 1000)}ms"],
+                    )
             recorder = MigrationRecorder(connection)
             if create_table:
                 recorder.ensure_schema()
@@ -248,6 +275,7 @@ def apply_plan(schema: str, plan: Plan, *, create_table: bool = True, verbosity:
 _loader: MigrationLoader | None = None
 _plans: dict[frozenset[Key], Plan] = {}
 _applied_by_schema: dict[str, frozenset[Key]] = {}
+_lock_timeout_s: float | None = None
 
 
 def _plan_for(applied: frozenset[Key]) -> Plan:
@@ -263,7 +291,9 @@ def migrate_one(schema: str) -> tuple[str, str | None]:
     """Migrate one schema that is behind; (schema, None) or (schema, the error)."""
     try:
         applied = _applied_by_schema[schema]
-        apply_plan(schema, _plan_for(applied), create_table=not applied)
+        apply_plan(
+            schema, _plan_for(applied), create_table=not applied, lock_timeout_s=_lock_timeout_s
+        )
     except Exception as error:  # reported per schema, the others go on
         if not connection.in_atomic_block:
             connection.close_if_unusable_or_obsolete()
@@ -284,6 +314,14 @@ def _close_connections() -> None:
             close_pool()
 
 
+def _start_worker() -> None:
+    """In each migrating process: drop the connections inherited from the parent, and close
+    the process's own when it ends (the pool's processes skip atexit), so that the server
+    has no session left over when `migrate` returns."""
+    _close_connections()
+    multiprocessing.util.Finalize(None, _close_connections, exitpriority=10)
+
+
 def pool_size(schemas: int) -> int:
     return max(1, min(os.cpu_count() or 1, schemas))
 
@@ -293,6 +331,7 @@ def migrate_schemas_fast(
     include_public: bool = True,
     include_centres: bool = True,
     workers: int | None = None,
+    lock_timeout_s: float | None = None,
     migrate_public: Callable[[], None] | None = None,
     say: Callable[[str], None] = lambda message: None,
 ) -> MigrateReport:
@@ -300,15 +339,19 @@ def migrate_schemas_fast(
 
     `migrate_public` runs the shared apps' migrations on `public` (the command passes
     django-tenants' executor). Failures of the template and the centres are collected in
-    the report, not raised.
+    the report, not raised. `lock_timeout_s` (default settings.MIGRATION_LOCK_TIMEOUT)
+    bounds each statement's wait for a lock; 0 waits as long as it takes.
     """
     from tenants.models import Centre
 
-    global _loader
+    global _loader, _lock_timeout_s
     report = MigrateReport()
     started = time.perf_counter()
     loader = load_graph()
     _loader = loader
+    if lock_timeout_s is None:
+        lock_timeout_s = getattr(settings, "MIGRATION_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT_S)
+    _lock_timeout_s = lock_timeout_s
     _plans.clear()
     template = settings.TENANT_BASE_SCHEMA
     # `public` first: the centre list is read from it, and the centres' migrations may need
@@ -363,12 +406,19 @@ def migrate_schemas_fast(
             say(_progress(result))
         return report
     report.workers = size
-    # The processes inherit the loader and the applied sets; each opens its own connection.
+    # The processes inherit the loader and the applied sets (fork); none may share this
+    # process's connections or pool threads: each opens its own connection.
     _close_connections()
-    chunksize = max(1, len(rest) // (size * 8))
     context = multiprocessing.get_context("fork")
-    with context.Pool(size, initializer=_close_connections) as pool:
-        for result in pool.imap_unordered(migrate_one, rest, chunksize):
+    with ProcessPoolExecutor(size, mp_context=context, initializer=_start_worker) as executor:
+        futures = {executor.submit(migrate_one, schema): schema for schema in rest}
+        for future in as_completed(futures):
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                # A process died (killed, out of memory): its schema's transaction is rolled
+                # back by the server; this schema and the ones not started are reported.
+                result = (futures[future], "the migrating process died; run migrate again")
             _collect(report, [result])
             say(_progress(result))
     return report

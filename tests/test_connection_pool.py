@@ -1,5 +1,6 @@
 """A pooled connection never carries one centre's schema into the next use."""
 
+import pytest
 from django.db import connection
 from psycopg_pool import ConnectionPool
 
@@ -11,14 +12,20 @@ def test_django_pool_resets_search_path_on_return(db):
     assert connection.pool._reset is reset_connection
 
 
-def test_reused_raw_connection_sees_only_the_default_schema(centre, other_centre):
-    """With one pooled connection, what one user set is gone for the next one."""
+@pytest.mark.parametrize("autocommit", [True, False], ids=["autocommit", "transactions"])
+def test_reused_raw_connection_sees_only_the_default_schema(centre, other_centre, autocommit):
+    """With one pooled connection, what one user set is gone for the next one (Django's
+    connections are in autocommit mode; raw driver use may not be)."""
     settings_dict = connection.settings_dict
     conninfo = connection.get_connection_params()
     conninfo.pop("cursor_factory", None)
     conninfo.pop("context", None)
     with ConnectionPool(
-        kwargs=conninfo, min_size=1, max_size=1, reset=reset_connection, open=True
+        kwargs={**conninfo, "autocommit": autocommit},
+        min_size=1,
+        max_size=1,
+        reset=reset_connection,
+        open=True,
     ) as pool:
         with pool.connection() as first:
             first.execute(f'SET search_path TO "{centre.schema_name}"')

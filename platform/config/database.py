@@ -44,8 +44,11 @@ def reset_connection(connection: Any) -> None:
     django-tenants sets `search_path` lazily per cursor, but a connection taken from
     the pool for raw driver use would otherwise keep the last centre's schema.
     """
-    with connection.transaction():
+    if connection.autocommit:  # as Django leaves it: one round trip
         connection.execute("RESET search_path")
+    else:
+        with connection.transaction():
+            connection.execute("RESET search_path")
 
 
 def _exit_on_signal(signum: int, frame: Any) -> None:

@@ -95,6 +95,13 @@ TENANT_MODEL = "tenants.Centre"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
 # New centres are cloned from this schema, which `migrate_schemas` keeps migrated.
 TENANT_BASE_SCHEMA = "centre_template"
+# `SET search_path` once per schema change on a connection, not before every cursor.
+# django-tenants forgets what it set when the schema changes, on close (the connection goes
+# back to the pool, whose reset hook clears it) and on rollback (which may undo the SET).
+TENANT_LIMIT_SET_CALLS = True
+# Seconds `migrate` lets a schema wait for a lock on one of its tables (a long transaction
+# of a request or a job) before that schema fails and the others go on (0: wait forever).
+MIGRATION_LOCK_TIMEOUT = 30
 PUBLIC_SCHEMA_URLCONF = "config.urls_platform"
 ROOT_URLCONF = "config.urls_centre"
 # Seconds a host -> centre lookup stays in the cache (tenants.selectors; 0: not cached).

@@ -5,7 +5,8 @@ schema's applied migrations in one query and does nothing more when all are curr
 migrates `public`, then the centre template, then the centres that are behind, in parallel,
 each in its own transaction (tenants/schema_migrate.py, docs/adr/0020-fast-migrations.md).
 Schemas that fail are listed and the command exits non-zero; the others are migrated, and a
-re-run finishes the job.
+re-run finishes the job. A schema whose tables stay locked by someone else's transaction
+fails after --lock-timeout seconds (settings.MIGRATION_LOCK_TIMEOUT) instead of waiting.
 
 Everything else — a target (`migrate_schemas app 0003`), --schema, --fake, --fake-initial,
 --plan, --check, --prune, --run-syncdb, or --stock — runs django-tenants' per-schema
@@ -56,6 +57,13 @@ class Command(TenantsMigrateSchemasCommand):
             default=None,
             help="Processes that migrate centres side by side (default: one per core).",
         )
+        parser.add_argument(
+            "--lock-timeout",
+            type=float,
+            default=None,
+            help="Seconds a schema waits for a lock on one of its tables before it fails and "
+            "the others go on (default: settings.MIGRATION_LOCK_TIMEOUT; 0 waits forever).",
+        )
 
     def handle(self, *args, **options):
         if self._fast(options):
@@ -91,6 +99,7 @@ class Command(TenantsMigrateSchemasCommand):
             include_public=self.sync_public,
             include_centres=self.sync_tenant,
             workers=options.get("workers"),
+            lock_timeout_s=options.get("lock_timeout"),
             migrate_public=migrate_public,
             say=say,
         )
