@@ -20,8 +20,9 @@ worker_class = "sync"
 timeout = 30
 graceful_timeout = 30
 keepalive = 5
-# Recycle workers now and then: each keeps a catalogue cache for every schema it has
-# touched, which grows with the number of centres it serves.
+# Recycle workers now and then: a worker's server connection caches the catalogue of every
+# centre schema it has served (about 75 MB at 477 centres, measured by bench/load), and a
+# new worker starts with a new connection.
 max_requests = 2000
 max_requests_jitter = 200
 # Load the application once in the master (faster restarts, shared memory); the database

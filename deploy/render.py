@@ -95,6 +95,9 @@ def render(args: argparse.Namespace) -> list[Path]:
         f"etc/postgresql/{args.pg_version}/main/conf.d/dugnad.conf": fill(
             (DEPLOY / "postgresql" / "dugnad.conf").read_text(), values
         ),
+        "etc/systemd/system/postgresql@.service.d/dugnad.conf": fill(
+            (DEPLOY / "postgresql" / "limits.conf").read_text(), values
+        ),
     }
     for host in args.custom_domain:
         files[f"etc/nginx/sites-available/dugnad-{host}.conf"] = fill(

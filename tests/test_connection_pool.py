@@ -1,48 +1,51 @@
-"""A pooled connection never carries one centre's schema into the next use."""
+"""A pooled connection never carries one centre's schema into the next use, and a
+single-threaded worker keeps to one server connection."""
 
-import pytest
 from django.db import connection
-from psycopg_pool import ConnectionPool
 
-from config.database import reset_connection
-
-
-def test_django_pool_resets_search_path_on_return(db):
-    assert connection.pool is not None
-    assert connection.pool._reset is reset_connection
+from tests.plugin import in_thread
 
 
-@pytest.mark.parametrize("autocommit", [True, False], ids=["autocommit", "transactions"])
-def test_reused_raw_connection_sees_only_the_default_schema(centre, other_centre, autocommit):
-    """With one pooled connection, what one user set is gone for the next one (Django's
-    connections are in autocommit mode; raw driver use may not be)."""
-    settings_dict = connection.settings_dict
-    conninfo = connection.get_connection_params()
-    conninfo.pop("cursor_factory", None)
-    conninfo.pop("context", None)
-    with ConnectionPool(
-        kwargs={**conninfo, "autocommit": autocommit},
-        min_size=1,
-        max_size=1,
-        reset=reset_connection,
-        open=True,
-    ) as pool:
-        with pool.connection() as first:
-            first.execute(f'SET search_path TO "{centre.schema_name}"')
-            first_pid = first.info.backend_pid
-            name = first.execute("SELECT count(*) FROM activities_activitycategory").fetchone()
-            assert name[0] == 9
-        with pool.connection() as second:
-            assert second.info.backend_pid == first_pid  # the same server connection
-            search_path = second.execute("SHOW search_path").fetchone()[0]
-            assert centre.schema_name not in search_path
-            tables = second.execute(
-                "SELECT count(*) FROM information_schema.tables "
-                "WHERE table_name = 'activities_activitycategory' "
-                "AND table_schema = ANY (current_schemas(false))"
-            ).fetchone()[0]
-            assert tables == 0
-    assert settings_dict["NAME"]
+def server_search_path() -> str:
+    """What the server session of the next pooled connection has, read without Django
+    (which would set the path first)."""
+    raw = connection.pool.getconn()
+    try:
+        return raw.execute("SHOW search_path").fetchone()[0]
+    finally:
+        connection.pool.putconn(raw)
+
+
+def test_a_connection_goes_back_to_the_pool_without_the_centres_schema(centre):
+    def centre_request():
+        connection.set_tenant(centre)
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW search_path")
+            assert centre.schema_name in cursor.fetchone()[0]
+        connection.close()  # as at the end of a request: back to the pool
+        return server_search_path()
+
+    search_path = in_thread(centre_request)
+
+    assert centre.schema_name not in search_path
+
+
+def test_requests_one_after_another_use_one_server_connection(centre, other_centre):
+    """A sync worker's requests come one at a time: they must share one server connection
+    (warm for every centre it has served), not alternate between two."""
+
+    def requests():
+        pids = set()
+        for serving in (centre, other_centre) * 5:
+            connection.set_tenant(serving)
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                pids.add(cursor.fetchone()[0])
+            connection.set_schema_to_public()
+            connection.close()  # the end of the request
+        return pids
+
+    assert len(in_thread(requests)) == 1
 
 
 def test_next_request_on_a_reused_connection_sees_only_its_own_centre(

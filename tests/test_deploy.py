@@ -93,6 +93,7 @@ def test_every_template_is_rendered_without_a_placeholder_left(rendered):
         "etc/nginx/snippets/dugnad-proxy.conf",
         "etc/nginx/conf.d/dugnad-http.conf",
         "etc/postgresql/17/main/conf.d/dugnad.conf",
+        "etc/systemd/system/postgresql@.service.d/dugnad.conf",
         "etc/systemd/system/dugnad-web.service",
         "etc/systemd/system/dugnad-worker.service",
     } <= names
@@ -117,6 +118,19 @@ def test_the_environment_file_has_fresh_secrets_and_is_kept_on_a_second_run(rend
     once = render_into(tmp_path / "a")
     assert render_into(tmp_path / "a") == once  # a second run keeps the secrets
     assert render_into(tmp_path / "b")["SECRET_KEY"] != once["SECRET_KEY"]
+
+
+def test_postgresql_may_open_the_files_its_settings_ask_for(rendered):
+    """max_files_per_process is only honoured up to the service's open-file limit: the
+    drop-in must allow it, with room for the postmaster's own files."""
+    out, _ = rendered
+    conf = (out / "etc/postgresql/17/main/conf.d/dugnad.conf").read_text()
+    drop_in = (out / "etc/systemd/system/postgresql@.service.d/dugnad.conf").read_text()
+    files = int(re.search(r"^max_files_per_process = (\d+)", conf, re.M).group(1))
+    limit = int(re.search(r"^LimitNOFILE=(\d+)", drop_in, re.M).group(1))
+    assert files >= 10_000  # a backend serving every centre touches that many
+    assert limit >= files + 1000
+    assert drop_in.splitlines()[drop_in.splitlines().index("[Service]") + 1].startswith("Limit")
 
 
 def test_a_bad_host_name_is_refused():

@@ -38,19 +38,6 @@ MISSING_URL = (
 logger = logging.getLogger(__name__)
 
 
-def reset_connection(connection: Any) -> None:
-    """Pool `reset` hook: forget the centre schema before a connection is reused.
-
-    django-tenants sets `search_path` lazily per cursor, but a connection taken from
-    the pool for raw driver use would otherwise keep the last centre's schema.
-    """
-    if connection.autocommit:  # as Django leaves it: one round trip
-        connection.execute("RESET search_path")
-    else:
-        with connection.transaction():
-            connection.execute("RESET search_path")
-
-
 def _exit_on_signal(signum: int, frame: Any) -> None:
     # SystemExit unwinds the command and runs the atexit hooks, among them the embedded
     # server's, which stops the server when this was the last process using it.
@@ -144,7 +131,9 @@ def database_settings(*, pool_max_size: int = 10) -> dict[str, Any]:
     if name_override:
         base["NAME"] = name_override
     return {
-        "ENGINE": "django_tenants.postgresql_backend",
+        # django-tenants' backend, which clears the search path before a connection goes
+        # back to the pool (tenants/postgresql_backend/base.py).
+        "ENGINE": "tenants.postgresql_backend",
         "NAME": base["NAME"],
         "USER": base.get("USER", ""),
         "PASSWORD": base.get("PASSWORD", ""),
@@ -153,10 +142,14 @@ def database_settings(*, pool_max_size: int = 10) -> dict[str, Any]:
         "CONN_MAX_AGE": 0,
         "OPTIONS": {
             "pool": {
-                "min_size": 1,
+                # No connection opened ahead: a prefilled one races the first request's, and
+                # the pool, which hands its connections out in turn, would then spread a
+                # single-threaded worker's requests over two server connections, each with a
+                # colder catalogue cache for the centres' schemas (deploy/SCALING.md).
+                # Connections opened for a burst of threads close after `max_idle`.
+                "min_size": 0,
                 "max_size": pool_max_size,
                 "timeout": 10,
-                "reset": reset_connection,
             },
         },
         "TEST": {"NAME": f"test_{base['NAME']}"},
