@@ -30,22 +30,24 @@ def test_a_connection_goes_back_to_the_pool_without_the_centres_schema(centre):
     assert centre.schema_name not in search_path
 
 
-def test_requests_one_after_another_use_one_server_connection(centre, other_centre):
-    """A sync worker's requests come one at a time: they must share one server connection
-    (warm for every centre it has served), not alternate between two."""
+def test_a_connection_is_back_in_the_pool_when_the_request_ends(centre):
+    """So a worker's next request gets the same server connection (warm for every centre it
+    has served), instead of the pool opening a second one while the first is still being
+    reset, and the worker alternating between the two."""
 
-    def requests():
-        pids = set()
-        for serving in (centre, other_centre) * 5:
-            connection.set_tenant(serving)
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_backend_pid()")
-                pids.add(cursor.fetchone()[0])
-            connection.set_schema_to_public()
-            connection.close()  # the end of the request
-        return pids
+    def request():
+        stats = connection.pool.get_stats
+        connection.set_tenant(centre)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        available = stats().get("pool_available", 0)
+        connection.set_schema_to_public()
+        connection.close()  # the end of the request
+        return available, stats().get("pool_available", 0)
 
-    assert len(in_thread(requests)) == 1
+    for _ in range(5):
+        before, after = in_thread(request)
+        assert after == before + 1
 
 
 def test_next_request_on_a_reused_connection_sees_only_its_own_centre(

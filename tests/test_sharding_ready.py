@@ -44,7 +44,8 @@ NAMES_A_SCHEMA = re.compile(
     r"""(\{[^{}]*schema[^{}]*\}|"?\bpublic\b"?|"?\bcentre_template\b"?)\s*\.\s*["{a-z_]""",
     re.IGNORECASE,
 )
-SETS_SEARCH_PATH = re.compile(r"SET\s+(LOCAL\s+)?search_path|set_config\('search_path'", re.I)
+# (RESET search_path, back to the default, names no schema.)
+SETS_SEARCH_PATH = re.compile(r"\bSET\s+(LOCAL\s+)?search_path|set_config\('search_path'", re.I)
 
 
 def project_models():
@@ -185,6 +186,7 @@ def test_the_detector_finds_a_query_across_schemas():
     assert not sql_naming_a_schema('cursor.execute(f"DELETE FROM {table} WHERE centre_id = %s")')
     assert not sql_naming_a_schema('"SET {rollup}.value = {rollup}.value + EXCLUDED.value"')
     assert not sql_naming_a_schema('"""Sets search_path per cursor (a docstring)."""')
+    assert not sql_naming_a_schema('connection.execute("RESET search_path")')
 
 
 def test_no_query_names_another_schema_outside_the_allowed_modules():
