@@ -36,13 +36,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.db.migrations import operations as migration_operations
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.migrations.state import ProjectState
 
 from tenants.schema_clone import quote_schema
+from toolkit.connections import close_all_connections
 
 PUBLIC_SCHEMA = "public"
 
@@ -304,22 +305,12 @@ def migrate_one(schema: str) -> tuple[str, str | None]:
     return schema, None
 
 
-def _close_connections() -> None:
-    """Close this process's connections, and the connection pool's threads and sockets,
-    which a forked process must not share."""
-    for conn in connections.all():
-        conn.close()
-        close_pool = getattr(conn, "close_pool", None)
-        if close_pool is not None:
-            close_pool()
-
-
 def _start_worker() -> None:
     """In each migrating process: drop the connections inherited from the parent, and close
     the process's own when it ends (the pool's processes skip atexit), so that the server
     has no session left over when `migrate` returns."""
-    _close_connections()
-    multiprocessing.util.Finalize(None, _close_connections, exitpriority=10)
+    close_all_connections()
+    multiprocessing.util.Finalize(None, close_all_connections, exitpriority=10)
 
 
 def pool_size(schemas: int) -> int:
@@ -408,7 +399,7 @@ def migrate_schemas_fast(
     report.workers = size
     # The processes inherit the loader and the applied sets (fork); none may share this
     # process's connections or pool threads: each opens its own connection.
-    _close_connections()
+    close_all_connections()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(size, mp_context=context, initializer=_start_worker) as executor:
         futures = {executor.submit(migrate_one, schema): schema for schema in rest}

@@ -116,13 +116,9 @@ def drop_database(params: dict[str, Any]) -> None:
 
 
 def close_django_connections() -> None:
-    from django.db import connections
+    from toolkit.connections import close_all_connections
 
-    for connection in connections.all():
-        connection.close()
-        close_pool = getattr(connection, "close_pool", None)
-        if close_pool is not None:
-            close_pool()
+    close_all_connections()
 
 
 # --- The marker ---------------------------------------------------------------------

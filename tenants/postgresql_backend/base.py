@@ -34,10 +34,8 @@ def forget_schema(connection: psycopg.Connection) -> None:
     try:
         if connection.info.transaction_status != TransactionStatus.IDLE:
             connection.rollback()
-        if connection.autocommit:
-            connection.execute("RESET search_path")
-        else:
-            with connection.transaction():
-                connection.execute("RESET search_path")
+        connection.execute("RESET search_path")
+        if not connection.autocommit:
+            connection.commit()
     except psycopg.Error:
         connection.close()
