@@ -2,48 +2,91 @@
 
 from __future__ import annotations
 
+import pickle
+import time
+import uuid
+from contextlib import nullcontext
+
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Prefetch, QuerySet
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from tenants.models import Centre, CentreStatusChange, Domain, Federation
 
-# The host -> centre lookup runs on every request (tenants.middleware); its answer is kept in
-# the cache for CENTRE_HOST_CACHE_SECONDS and dropped when a Domain, Centre or Federation
-# changes (tenants.signals). With more than one web process the cache must be shared (Redis),
-# or a suspension reaches the other processes only when their entry expires. 0 turns it off.
-CENTRE_HOST_CACHE_PREFIX = "public:centre_for_host:"
+# The host -> centre lookup runs on every request (tenants.middleware). Each process keeps
+# the centres it has served in memory (host -> Centre with its federation and municipality),
+# so that a request is routed without a database query and without unpickling a centre. What
+# keeps them true is the routing generation: a token in the shared cache that tenants.signals
+# replaces whenever a Domain, Centre or Federation changes. Every lookup reads it (one small
+# cache read), and a process that finds a new one forgets every centre it kept, so that a
+# suspension or a moved domain shows at the next request in every process. This needs a cache
+# that all web processes share (Redis in production); with per-process memory another process
+# sees a change only when its entries expire, after CENTRE_HOST_CACHE_SECONDS. 0 turns the
+# memory off: every request asks the database.
+ROUTING_GENERATION_KEY = "centre_routing_generation"
+_HOSTS_KEPT_AT_MOST = 10_000  # more host names than centres: something is wrong; start over
 
 
-def centre_host_cache_key(hostname: str) -> str:
-    return f"{CENTRE_HOST_CACHE_PREFIX}{hostname.lower()}"
+class _KeptCentres:
+    """This process's memory of host -> centre, valid for one routing generation."""
+
+    def __init__(self) -> None:
+        self.generation: str | None = None
+        # host -> (the pickled centre, when to look it up again): unpickling gives every
+        # request a copy of its own, related rows included, in about 30 µs.
+        self.centres: dict[str, tuple[bytes, float]] = {}
+
+    def current(self) -> None:
+        """Forget everything if the routing changed since the centres were kept."""
+        with _public_schema():
+            generation = cache.get(ROUTING_GENERATION_KEY)
+            if generation is None:  # never set, or evicted: start a generation
+                cache.add(ROUTING_GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+                generation = cache.get(ROUTING_GENERATION_KEY)
+        if generation != self.generation or len(self.centres) > _HOSTS_KEPT_AT_MOST:
+            self.generation = generation
+            self.centres = {}
+
+
+_kept = _KeptCentres()
 
 
 def centre_for_host(hostname: str) -> Centre | None:
-    """The centre served on this host name, or None if no centre has it."""
+    """The centre served on this host name, or None if no centre has it. Each call returns
+    a copy of its own: what a request sets on its centre stays in that request."""
     hostname = hostname.lower()
-    timeout = getattr(settings, "CENTRE_HOST_CACHE_SECONDS", 0)
-    if timeout:
-        cached = cache.get(centre_host_cache_key(hostname))
-        if cached is not None:
-            return cached
+    seconds = getattr(settings, "CENTRE_HOST_CACHE_SECONDS", 0)
+    if seconds:
+        _kept.current()
+        kept = _kept.centres.get(hostname)
+        if kept is not None and kept[1] > time.monotonic():
+            return pickle.loads(kept[0])
     domain = (
         Domain.objects.select_related("tenant__federation", "tenant__municipality")
         .filter(domain=hostname)
         .first()
     )
     if domain is None:
-        return None  # not cached: unknown names are unbounded, and a new Domain must work
-    if timeout:
-        cache.set(centre_host_cache_key(hostname), domain.tenant, timeout)
+        return None  # not kept: unknown names are unbounded, and a new Domain must work
+    if seconds:
+        _kept.centres[hostname] = (pickle.dumps(domain.tenant), time.monotonic() + seconds)
     return domain.tenant
 
 
-def centre_host_cache_forget(hostnames) -> None:
-    """Drop the cached lookups of these host names (tenants.signals calls it)."""
-    keys = [centre_host_cache_key(name) for name in hostnames]
-    if keys:
-        cache.delete_many(keys)
+def centre_routing_changed() -> None:
+    """Make every process forget the centres it kept (tenants.signals calls it)."""
+    with _public_schema():
+        cache.set(ROUTING_GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _public_schema():
+    """The cache puts the connection's schema in every key: the generation is the public
+    schema's, whichever schema the change or the lookup happens in. (The middleware looks
+    centres up in the public schema already: no schema change there.)"""
+    public = get_public_schema_name()
+    return nullcontext() if connection.schema_name == public else schema_context(public)
 
 
 def federations_with_centres() -> QuerySet[Federation]:

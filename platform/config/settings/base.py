@@ -104,8 +104,10 @@ TENANT_LIMIT_SET_CALLS = True
 MIGRATION_LOCK_TIMEOUT = 30
 PUBLIC_SCHEMA_URLCONF = "config.urls_platform"
 ROOT_URLCONF = "config.urls_centre"
-# Seconds a host -> centre lookup stays in the cache (tenants.selectors; 0: not cached).
-CENTRE_HOST_CACHE_SECONDS = 60
+# Seconds a web process keeps a host -> centre lookup (tenants.selectors; 0: not kept). A
+# change to a domain, centre or federation makes every process forget them at once through
+# the shared cache; this is only the bound for a cache that is not shared.
+CENTRE_HOST_CACHE_SECONDS = 600
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 
 # Steps run inside a new centre's schema, in order, with a tenants.contracts.CentreDefaults.

@@ -11,7 +11,7 @@ TWO_FACTOR_REQUIRED = True
 # Tasks run at once, inside the test's transaction.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 # Pages count their queries in tests, host lookup included, so the lookup is not cached here;
-# tenants/tests/test_host_cache.py turns the cache on and tests it.
+# tenants/tests/test_host_cache.py turns it on and tests it.
 CENTRE_HOST_CACHE_SECONDS = 0
 # Statistics runs in the test's own connection: a worker thread could not see its data.
 STATISTICS_WORKERS = 1
