@@ -1,5 +1,9 @@
 """The bench's people, signed in: a coordinator and an API token at every bench centre, a
-municipality officer for each municipality with a bench centre, the federation's admin.
+municipality officer for each municipality with a bench centre, the federation's admin; and
+for the fixed-schema baseline as many coordinators and tokens again, all at the first
+centre, so that both configurations serve the same number of people and API clients (a
+session or a token used by one client only is warmer, and its "last used" is written less
+often: that difference is not the cost of tenancy).
 
 Sessions are written the way the sign-in page leaves them after the second factor (user,
 backend, host the session is bound to, the TOTP device that was verified), so the server
@@ -30,6 +34,8 @@ class BenchAccess:
     centres: list[CentreAccess]
     federation_cookie: str
     municipality_cookies: list[str]
+    # The fixed-schema baseline's people: all at centres[0], on its host.
+    fixed_centre: list[CentreAccess]
 
 
 def _users(emails: list[str]) -> dict[str, object]:
@@ -100,17 +106,44 @@ def _sessions(pairs: list[tuple[object, str]]) -> list[str]:
     return cookies
 
 
+def _coordinators_with_tokens(centres, hosts, emails: list[str]) -> list[tuple[str, str]]:
+    """A coordinator per (centre, e-mail) with an API token at that centre and a session on
+    its host: their (cookie, token) pairs."""
+    from shared_apps.accounts.api_auth import hash_key
+    from shared_apps.accounts.models import ApiToken, CentreMembership
+
+    users = _users(emails)
+    CentreMembership.objects.bulk_create(
+        [
+            CentreMembership(user=users[email], centre=centre, role="coordinator")
+            for centre, email in zip(centres, emails, strict=True)
+        ],
+        ignore_conflicts=True,
+    )
+    keys = [secrets.token_urlsafe(32) for _centre in centres]
+    ApiToken.objects.bulk_create(
+        [
+            ApiToken(
+                user=users[email],
+                centre=centre,
+                name=TOKEN_NAME,
+                key_prefix=key[:8],
+                key_hash=hash_key(key),
+            )
+            for centre, email, key in zip(centres, emails, keys, strict=True)
+        ]
+    )
+    cookies = _sessions(
+        [(users[email], hosts[centre.pk]) for centre, email in zip(centres, emails, strict=True)]
+    )
+    return list(zip(cookies, keys, strict=True))
+
+
 def bench_access(*, federation_slug: str, centre_slug_prefix: str) -> BenchAccess:
     from django.conf import settings
     from django.contrib.sessions.models import Session
 
-    from shared_apps.accounts.api_auth import hash_key
-    from shared_apps.accounts.models import (
-        ApiToken,
-        CentreMembership,
-        FederationMembership,
-        MunicipalityViewer,
-    )
+    from shared_apps.accounts.models import ApiToken, FederationMembership, MunicipalityViewer
     from tenants.models import Centre, Domain, Federation
 
     federation = Federation.objects.get(slug=federation_slug)
@@ -126,37 +159,14 @@ def bench_access(*, federation_slug: str, centre_slug_prefix: str) -> BenchAcces
     )
     Session.objects.all().delete()  # the bench database's: earlier runs' sessions
 
-    coordinators = _users([f"{EMAIL_PREFIX}{centre.slug}@example.org" for centre in centres])
-    CentreMembership.objects.bulk_create(
-        [
-            CentreMembership(
-                user=coordinators[f"{EMAIL_PREFIX}{centre.slug}@example.org"],
-                centre=centre,
-                role="coordinator",
-            )
-            for centre in centres
-        ],
-        ignore_conflicts=True,
-    )
     ApiToken.objects.filter(name=TOKEN_NAME).delete()
-    keys = [secrets.token_urlsafe(32) for _centre in centres]
-    ApiToken.objects.bulk_create(
-        [
-            ApiToken(
-                user=coordinators[f"{EMAIL_PREFIX}{centre.slug}@example.org"],
-                centre=centre,
-                name=TOKEN_NAME,
-                key_prefix=key[:8],
-                key_hash=hash_key(key),
-            )
-            for centre, key in zip(centres, keys, strict=True)
-        ]
+    people = _coordinators_with_tokens(
+        centres, hosts, [f"{EMAIL_PREFIX}{centre.slug}@example.org" for centre in centres]
     )
-    centre_cookies = _sessions(
-        [
-            (coordinators[f"{EMAIL_PREFIX}{centre.slug}@example.org"], hosts[centre.pk])
-            for centre in centres
-        ]
+    fixed_people = _coordinators_with_tokens(
+        [centres[0]] * len(centres),
+        hosts,
+        [f"{EMAIL_PREFIX}fixed-{number}@example.org" for number in range(len(centres))],
     )
 
     municipalities = sorted({c.municipality_id for c in centres if c.municipality_id})
@@ -192,8 +202,17 @@ def bench_access(*, federation_slug: str, centre_slug_prefix: str) -> BenchAcces
                 coordinator_cookie=cookie,
                 token=key,
             )
-            for centre, cookie, key in zip(centres, centre_cookies, keys, strict=True)
+            for centre, (cookie, key) in zip(centres, people, strict=True)
         ],
         federation_cookie=federation_cookie,
         municipality_cookies=municipality_cookies,
+        fixed_centre=[
+            CentreAccess(
+                schema=centres[0].schema_name,
+                host=hosts[centres[0].pk],
+                coordinator_cookie=cookie,
+                token=key,
+            )
+            for cookie, key in fixed_people
+        ],
     )

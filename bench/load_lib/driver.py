@@ -2,10 +2,12 @@
 standard library with gevent on import, which the bench's Django process must not see).
 
 Reads a JSON plan on stdin:
-    {"base_url": ..., "users": N, "warmup_s": ..., "duration_s": ...,
-     "pages": [{"name": ..., "weight": ..., "requests": [{"path": ..., "headers": {...}}]}]}
+    {"base_urls": [...], "users": N, "warmup_s": ..., "duration_s": ...,
+     "pages": [{"name": ..., "weight": ...,
+                "requests": [{"path": ..., "headers": {...}, "server": i}]}]}
 Each simulated user loops without pause: picks a page by weight, then one of the page's
-requests at random (a centre's host, a session cookie or a token), and GETs it without
+requests at random (a centre's host, a session cookie or a token), and GETs it from the
+server instance the request names (base_urls[i], as nginx would pick it) without
 following redirects; anything but 200 is a failure. Statistics are reset after the warm-up.
 Writes one JSON object to stdout: per page and in total, requests, failures, rps, the
 p50/p95/p99 response times and their histogram (locust rounds to 2 significant digits above
@@ -25,13 +27,17 @@ from locust import FastHttpUser, constant
 from locust.env import Environment
 
 
-def page_task(page: dict):
-    name, requests = page["name"], page["requests"]
+def page_task(page: dict, base_urls: list[str]):
+    name = page["name"]
+    requests = [
+        {**request, "url": base_urls[request["server"]] + request["path"]}
+        for request in page["requests"]
+    ]
 
     def run(user: FastHttpUser) -> None:
         request = random.choice(requests)
         with user.client.get(
-            request["path"],
+            request["url"],
             headers=request["headers"],
             name=name,
             allow_redirects=False,
@@ -63,11 +69,11 @@ def main() -> int:
     plan = json.load(sys.stdin)
 
     class BenchUser(FastHttpUser):
-        host = plan["base_url"]
+        host = plan["base_urls"][0]
         wait_time = constant(0)
         network_timeout = 60.0
         connection_timeout = 60.0
-        tasks = {page_task(page): page["weight"] for page in plan["pages"]}
+        tasks = {page_task(page, plan["base_urls"]): page["weight"] for page in plan["pages"]}
 
         def on_start(self) -> None:
             # Each request carries its own cookie: keep nothing a response sets.

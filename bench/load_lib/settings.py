@@ -7,7 +7,7 @@ OTP middleware checks a real device on every request. What differs from producti
 the bench only:
 
 - the API and sign-in throttles are raised: every simulated client comes from 127.0.0.1;
-- BENCH_HOST_CACHE_SECONDS sets CENTRE_HOST_CACHE_SECONDS (0: the host lookup uncached);
+- BENCH_HOST_CACHE_SECONDS=0 sets CENTRE_HOST_CACHE_SECONDS to 0 (the host lookup not kept);
 - BENCH_REDIS_URL makes Redis the cache, as the production deploy does;
 - BENCH_ROUTING=fixed replaces the tenant routing by load_lib.fixed_schema (BENCH_FIXED_SCHEMA).
 """
@@ -15,7 +15,12 @@ the bench only:
 import os
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import MIDDLEWARE, PLATFORM_DOMAIN, REST_FRAMEWORK
+from config.settings.base import (
+    CENTRE_HOST_CACHE_SECONDS,
+    MIDDLEWARE,
+    PLATFORM_DOMAIN,
+    REST_FRAMEWORK,
+)
 
 DEBUG = False
 ALLOWED_HOSTS = [PLATFORM_DOMAIN, f".{PLATFORM_DOMAIN}"]
@@ -28,7 +33,9 @@ REST_FRAMEWORK = {
 }
 AXES_FAILURE_LIMIT = 1_000_000
 
-CENTRE_HOST_CACHE_SECONDS = int(os.environ.get("BENCH_HOST_CACHE_SECONDS", "60"))
+CENTRE_HOST_CACHE_SECONDS = int(
+    os.environ.get("BENCH_HOST_CACHE_SECONDS", CENTRE_HOST_CACHE_SECONDS)
+)
 
 # Per-process memory by default, with room for every centre's host (the default keeps 300
 # entries, fewer than the centres: lookups would be culled and miss).
