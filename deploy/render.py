@@ -33,12 +33,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--app-dir", default="/srv/dugnad", help="where the code is checked out")
     parser.add_argument("--user", default="dugnad", help="system user the services run as")
     parser.add_argument("--custom-domain", action="append", default=[], help="a centre's domain")
-    parser.add_argument("--bind", default="127.0.0.1:8000", help="gunicorn's address")
     parser.add_argument(
-        "--web-workers",
+        "--web-instances",
         type=int,
         default=0,
-        help="gunicorn workers (0: 2 × cores + 1 of this machine)",
+        help="gunicorn instances, each host always on the same one (0: one per core of this "
+        "machine)",
+    )
+    parser.add_argument(
+        "--web-workers", type=int, default=2, help="gunicorn workers per instance (default 2)"
+    )
+    parser.add_argument(
+        "--first-port",
+        type=int,
+        default=8001,
+        help="the first instance's port on 127.0.0.1; the others follow (default 8001)",
     )
     parser.add_argument("--pg-version", default="17", help="PostgreSQL major version (Debian)")
     parser.add_argument("--letsencrypt-dir", default="/etc/letsencrypt/live")
@@ -50,8 +59,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     for host in [args.domain, *args.custom_domain]:
         if not HOST.match(host):
             parser.error(f"not a host name: {host!r}")
-    if not re.fullmatch(r"[0-9.]+:[0-9]{1,5}", args.bind):
-        parser.error(f"not an address:port on this machine: {args.bind!r}")
+    args.web_instances = args.web_instances or os.cpu_count() or 1
+    if not 1 <= args.web_instances <= 64 or not 1 <= args.web_workers <= 64:
+        parser.error("--web-instances and --web-workers: from 1 to 64")
+    if not 1024 <= args.first_port <= 65535 - args.web_instances:
+        parser.error(f"not a free port range from {args.first_port}")
     if not re.fullmatch(r"[a-z_][a-z0-9_-]{0,31}", args.user):
         parser.error(f"not a user name: {args.user!r}")
     return args
@@ -68,15 +80,19 @@ def fill(template: str, values: dict[str, str]) -> str:
 
 def render(args: argparse.Namespace) -> list[Path]:
     """Write every file; return the paths written."""
+    ports = range(args.first_port, args.first_port + args.web_instances)
     values = {
         "PLATFORM_DOMAIN": args.domain,
         "APP_DIR": args.app_dir.rstrip("/"),
         "APP_USER": args.user,
         "CUSTOM_DOMAINS": ",".join(args.custom_domain),
         # gunicorn reads WEB_CONCURRENCY itself and fails on an empty value: always a number.
-        "WEB_CONCURRENCY": str(args.web_workers or (os.cpu_count() or 1) * 2 + 1),
+        "WEB_CONCURRENCY": str(args.web_workers),
+        "WEB_INSTANCE_UNITS": " ".join(f"dugnad-web@{port}.service" for port in ports),
+        "WEB_UPSTREAM_SERVERS": "\n".join(
+            f"    server 127.0.0.1:{port} fail_timeout=0;" for port in ports
+        ),
         "PG_VERSION": args.pg_version,
-        "WEB_BIND": args.bind,
         "LETSENCRYPT_DIR": args.letsencrypt_dir.rstrip("/"),
         "ACME_ROOT": args.acme_root.rstrip("/"),
         "NGINX_SNIPPETS": args.nginx_snippets.rstrip("/"),
@@ -104,7 +120,7 @@ def render(args: argparse.Namespace) -> list[Path]:
             (DEPLOY / "nginx" / "custom-domain.conf").read_text(), {**values, "CUSTOM_DOMAIN": host}
         )
     for unit in sorted((DEPLOY / "systemd").iterdir()):
-        if unit.suffix in {".service", ".timer"}:
+        if unit.suffix in {".service", ".timer", ".target"}:
             files[f"etc/systemd/system/{unit.name}"] = fill(unit.read_text(), values)
     environment = out / "etc/dugnad/environment"
     if not environment.exists():

@@ -43,6 +43,8 @@ def rendered(tmp_path_factory):
             str(out / "etc/nginx/snippets"),
             "--acme-root",
             str(out / "acme"),
+            "--web-instances",
+            "3",
         ]
     )
     render.render(args)
@@ -94,7 +96,8 @@ def test_every_template_is_rendered_without_a_placeholder_left(rendered):
         "etc/nginx/conf.d/dugnad-http.conf",
         "etc/postgresql/17/main/conf.d/dugnad.conf",
         "etc/systemd/system/postgresql@.service.d/dugnad.conf",
-        "etc/systemd/system/dugnad-web.service",
+        "etc/systemd/system/dugnad-web@.service",
+        "etc/systemd/system/dugnad-web.target",
         "etc/systemd/system/dugnad-worker.service",
     } <= names
     for path in files:
@@ -109,7 +112,7 @@ def test_the_environment_file_has_fresh_secrets_and_is_kept_on_a_second_run(rend
     assert first["DATABASE_URL"].startswith("postgresql://dugnad:")
     assert first["REDIS_URL"].startswith("redis://")
     assert first["CUSTOM_DOMAINS"] == CUSTOM
-    assert int(first["WEB_CONCURRENCY"]) >= 3  # gunicorn itself refuses an empty value
+    assert int(first["WEB_CONCURRENCY"]) >= 1  # gunicorn itself refuses an empty value
 
     def render_into(folder: Path) -> dict[str, str]:
         render.render(render.parse_args(["--domain", DOMAIN, "--out", str(folder)]))
@@ -191,7 +194,22 @@ def test_nginx_accepts_the_rendered_sites(rendered, tmp_path):
     assert "syntax is ok" in result.stderr
 
 
-def test_systemd_units_run_the_app_from_the_environment_file_and_timers_have_services(rendered):
+def test_each_host_goes_to_one_web_instance_and_every_instance_is_started(rendered):
+    out, _ = rendered
+    site = (out / "etc/nginx/sites-available/dugnad.conf").read_text()
+    upstream = re.search(r"upstream dugnad_web \{(.*?)\}", site, re.S).group(1)
+    assert "hash $host consistent;" in upstream
+    ports = re.findall(r"server 127\.0\.0\.1:(\d+) ", upstream)
+    assert ports == ["8001", "8002", "8003"]
+    target = (out / "etc/systemd/system/dugnad-web.target").read_text()
+    wanted = re.search(r"^Wants=(.*)$", target, re.M).group(1).split()
+    assert wanted == [f"dugnad-web@{port}.service" for port in ports]
+    assert environment_file(out / "etc/dugnad/environment")["WEB_CONCURRENCY"] == "2"
+
+
+def test_systemd_units_run_the_app_from_the_environment_file_and_timers_have_services(
+    rendered, tmp_path
+):
     out, _ = rendered
     units = out / "etc/systemd/system"
     for timer in units.glob("*.timer"):
@@ -203,12 +221,17 @@ def test_systemd_units_run_the_app_from_the_environment_file_and_timers_have_ser
         assert "Environment=DJANGO_SETTINGS_MODULE=config.settings.production" in text
         assert f"WorkingDirectory={ROOT}" in text
         assert f"ExecStart={ROOT}/.venv/bin/" in text
-    assert "gunicorn --config" in (units / "dugnad-web.service").read_text()
+    assert "gunicorn --config" in (units / "dugnad-web@.service").read_text()
+    assert "--bind 127.0.0.1:%i" in (units / "dugnad-web@.service").read_text()
     assert "manage.py db_worker" in (units / "dugnad-worker.service").read_text()
     verify = shutil.which("systemd-analyze")
     if verify:
+        # A template is verified as an instance, as systemd starts it.
+        verified = shutil.copytree(units, tmp_path / "units", symlinks=True)
+        (verified / "dugnad-web@8001.service").symlink_to("dugnad-web@.service")
+        paths = sorted(path for path in verified.iterdir() if "@.service" not in path.name)
         result = subprocess.run(
-            [verify, "verify", *map(str, sorted(units.iterdir()))], capture_output=True, text=True
+            [verify, "verify", *map(str, paths)], capture_output=True, text=True, cwd=verified
         )
         problems = [
             line
