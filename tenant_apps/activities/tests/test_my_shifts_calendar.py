@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tenant_apps.activities import agenda, services
 from tenant_apps.activities.tests.factories import make_activity, make_session, make_shift, today
 from tenant_apps.people.models import Volunteer
+from tests.plugin import clock_at
 
 URL = "/activities/mine/"
+# The views are relative to today, and a volunteer can only sign up for what has not started:
+# the clock stands at noon on a Monday early in a month, so every shift below is ahead of it.
+MONDAY = date(2026, 6, 1)
+
+
+@pytest.fixture(autouse=True)
+def early_in_the_week_and_month():
+    with clock_at(MONDAY):
+        yield
 
 
 def text_of(response) -> str:
