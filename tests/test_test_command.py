@@ -7,7 +7,8 @@ from shared_apps.devtools.management.commands.test import PARALLEL, pytest_argum
 
 
 def test_the_suite_runs_on_all_cores_with_the_users_arguments_after():
-    assert pytest_arguments([]) == PARALLEL == ["-n", "auto", "--dist", "loadfile"]
+    assert pytest_arguments([]) == PARALLEL
+    assert PARALLEL == ["-n", "auto", "--dist", "loadfile", "--no-loadscope-reorder"]
     assert pytest_arguments(["-k", "routing", "-x"]) == [*PARALLEL, "-k", "routing", "-x"]
 
 

@@ -3,7 +3,7 @@ Debian's chromium, axe-core): no WCAG 2.1 A/AA violation and no sideways scrolli
 and 360 px, for a visitor (public pages, also with a form's errors shown) and for an
 association contact (their pages, with their menu).
 
-Works in the committed centre of tests/test_browser_accessibility.py (made and removed
+Works in the committed centre of tests/browser_accessibility.py (made and removed
 there), with the directory and events added here.
 """
 
@@ -15,14 +15,14 @@ import pytest
 from django.conf import settings
 from django_tenants.utils import schema_context
 
-from tests.plugin import host_client, in_thread, sign_in
-from tests.test_browser_accessibility import (  # noqa: F401 (fixtures)
+from tests.browser_accessibility import (  # noqa: F401 (fixtures)
     WCAG_TAGS,
     WIDTHS,
     axe_centre,
     browser,
     server_port,
 )
+from tests.plugin import host_client, in_thread, sign_in
 
 CONTACT_EMAIL = "contact@axewalk-associations.example"
 

@@ -5,8 +5,11 @@ models, translations compile), then the pytest suite, whose summary is the last 
 Arguments after `test` go to pytest, e.g. `./manage.py test -k routing -x`.
 
 The suite runs on all cores with pytest-xdist (`-n auto --dist loadfile`: each worker has its
-own test database and session centres, a file's tests stay on one worker). `-n 0`,
-`-p no:xdist`, `--pdb`, `--trace`, `-s` run it in one process.
+own test database and session centres, a file's tests stay on one worker). Files are handed
+out in collection order (`--no-loadscope-reorder`; xdist's default puts files with many tests
+first), so the long browser walks in tests/ start first, on different workers, instead of
+being left to run alone at the end. `-n 0`, `-p no:xdist`, `--pdb`, `--trace`, `-s` run it
+in one process.
 """
 
 import os
@@ -40,7 +43,7 @@ def ensure_chromium(write) -> bool:
 
 # This command's own options; every other argument goes to pytest, in the order given.
 OWN_OPTIONS = {"--no-static", "-h", "--help"}
-PARALLEL = ["-n", "auto", "--dist", "loadfile"]
+PARALLEL = ["-n", "auto", "--dist", "loadfile", "--no-loadscope-reorder"]
 # pytest arguments after which the suite runs in one process: the user chose the workers, or
 # wants a debugger or the tests' output on the terminal (workers cannot give either).
 SERIAL = {"-n", "--numprocesses", "--pdb", "--trace", "-s", "--capture=no", "no:xdist"}

@@ -1,6 +1,8 @@
 """Every page of every role, measured in a real browser (Playwright driving Debian's chromium,
 axe-core 4.12 from axe-playwright-python): no WCAG 2.0/2.1 A or AA violation, no sideways
-scrolling, and the host's menu present, at 1280 and at 360 px.
+scrolling, and the host's menu present, at 1280 and at 360 px. The walk and its fixtures are
+here; each width is a test file of its own (test_browser_accessibility_wide.py, …_narrow.py),
+so that the two halves of the longest test run on two workers at once.
 
 Which pages: the URL walk the access and navigation tests do (every route of the URLconf,
 then the links on each page), by the Django test client signed in as the role; the HTML
@@ -144,7 +146,8 @@ def measure(page, axe, url: str, width: int, marker: str) -> list[str]:
     return failures
 
 
-def test_every_page_of_every_role_passes_axe_at_1280_and_360(browser, server_port, axe_centre):
+def walk_every_page_of_every_role(browser, server_port, axe_centre, width: int) -> None:
+    """Open every role's pages at this width; fail with every violation found."""
     from axe_playwright_python.sync_playwright import Axe
 
     started = time.monotonic()
@@ -159,18 +162,15 @@ def test_every_page_of_every_role_passes_axe_at_1280_and_360(browser, server_por
         urls = pages_of(sign_in(host_client(host), people[role]), urlconf)
         cookie = in_thread(lambda host=host, role=role: _browser_session(host, people[role]))
         base_url = f"http://{host}:{server_port}"
-        for width in WIDTHS:
-            context = browser.new_context(
-                base_url=base_url, viewport={"width": width, "height": 800}
-            )
-            context.add_cookies(
-                [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base_url}]
-            )
-            page = context.new_page()
-            for url in urls:
-                failures.extend(measure(page, axe, url, width, marker))
-            context.close()
-            walked[f"{role}@{width}"] = len(urls)
+        context = browser.new_context(base_url=base_url, viewport={"width": width, "height": 800})
+        context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base_url}]
+        )
+        page = context.new_page()
+        for url in urls:
+            failures.extend(measure(page, axe, url, width, marker))
+        context.close()
+        walked[f"{role}@{width}"] = len(urls)
 
     print(f"pages walked: {walked} ({sum(walked.values())} in {time.monotonic() - started:.0f} s)")
     assert all(count >= 3 for count in walked.values()), walked

@@ -1,0 +1,13 @@
+"""Every page of every role passes axe at 1280 px (a desktop's width), scrolls not sideways and
+shows its menu: tests/browser_accessibility.py walks them."""
+
+from tests.browser_accessibility import (  # noqa: F401 (fixtures)
+    axe_centre,
+    browser,
+    server_port,
+    walk_every_page_of_every_role,
+)
+
+
+def test_every_page_of_every_role_passes_axe_at_1280(browser, server_port, axe_centre):  # noqa: F811
+    walk_every_page_of_every_role(browser, server_port, axe_centre, width=1280)
