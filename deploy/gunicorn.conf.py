@@ -38,3 +38,6 @@ accesslog = None  # nginx logs requests
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 proc_name = "dugnad-web"
+# No control socket (gunicornc): every instance would share $HOME/.gunicorn/gunicorn.ctl, in
+# the application folder, which the unit keeps read-only (ProtectSystem=strict).
+control_socket_disable = True

@@ -316,3 +316,42 @@ def test_importing_settings_starts_nothing_and_needs_database_url(rendered, modu
     without = run({name: value for name, value in env.items() if name != "DATABASE_URL"})
     assert without[0].startswith("ImproperlyConfigured DATABASE_URL is not set"), without
     assert without[1] == "False False"
+
+
+def test_restart_web_restarts_each_instance_in_turn_and_refuses_when_none_runs(tmp_path):
+    """deploy/restart-web, with systemctl and sleep replaced by recorders on PATH."""
+    calls = tmp_path / "calls"
+    running = tmp_path / "running"
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "systemctl").write_text(
+        "#!/bin/sh\n"
+        f'echo "systemctl $*" >> {calls}\n'
+        f'if [ "$1" = list-units ]; then cat {running}; fi\n'
+    )
+    (fake / "sleep").write_text(f'#!/bin/sh\necho "sleep $*" >> {calls}\n')
+    for tool in fake.iterdir():
+        tool.chmod(0o755)
+    env = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}"}
+    script = ROOT / "deploy" / "restart-web"
+
+    running.write_text(
+        "dugnad-web@8001.service loaded active running Dugnad: web application\n"
+        "dugnad-web@8002.service loaded active running Dugnad: web application\n"
+    )
+    result = subprocess.run([script], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    restarts = [line for line in calls.read_text().splitlines() if " restart " in line]
+    assert restarts == [
+        "systemctl restart dugnad-web@8001.service",
+        "systemctl restart dugnad-web@8002.service",
+    ]
+    lines = calls.read_text().splitlines()
+    assert lines.index(restarts[0]) < lines.index("sleep 2") < lines.index(restarts[1])
+
+    running.write_text("")
+    calls.unlink()
+    result = subprocess.run([script], env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "systemctl start dugnad-web.target" in result.stderr
+    assert " restart " not in calls.read_text()
