@@ -23,9 +23,9 @@ from tenant_apps.associations.forms import (
 )
 from tenant_apps.associations.models import Association, AssociationContact
 from tenant_apps.associations.orgnumbers import organisation_number_display
-from tenant_apps.associations.ratelimit import submission_allowed
 from toolkit.errors import ApplicationError, form_add_error
 from toolkit.pagination import paginate
+from toolkit.ratelimit import rate_limit_exceeded
 
 DIRECTORY_PAGE_SIZE = 20
 
@@ -82,7 +82,7 @@ def register(request):
         if form.cleaned_data["nickname"]:
             # A robot filled in the hidden field: it is told all went well, nothing is kept.
             return redirect("associations:registered")
-        if not submission_allowed(request, scope="association_register"):
+        if rate_limit_exceeded(request, scope="association_register"):
             form.add_error(
                 None,
                 _("Too many registrations were sent from your address. Try again in an hour."),

@@ -13,12 +13,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from shared_apps.accounts.access import allow, public
 from shared_apps.accounts.roles import CENTRE_STAFF
-from tenant_apps.associations.ratelimit import submission_allowed
 from tenant_apps.events import export, selectors, services
 from tenant_apps.events.forms import EventForm, RegistrationForm, StandGridForm
 from tenant_apps.events.models import Event, Registration
 from toolkit.errors import ApplicationError, form_add_error
 from toolkit.pagination import paginate
+from toolkit.ratelimit import rate_limit_exceeded
 
 # --- Public ---------------------------------------------------------------------------------
 
@@ -55,7 +55,7 @@ def detail(request, event_id: int):
         if data["nickname"]:
             # A robot filled in the hidden field: it is told all went well, nothing is kept.
             return redirect("events:registered", event.pk)
-        if not submission_allowed(request, scope=f"event_register:{event.pk}"):
+        if rate_limit_exceeded(request, scope=f"event_register:{event.pk}"):
             form.add_error(
                 None,
                 _("Too many registrations were sent from your address. Try again in an hour."),
