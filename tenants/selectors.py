@@ -40,11 +40,8 @@ class _KeptCentres:
 
     def current(self) -> None:
         """Forget everything if the routing changed since the centres were kept."""
-        with _public_schema():
-            generation = cache.get(ROUTING_GENERATION_KEY)
-            if generation is None:  # never set, or evicted: start a generation
-                cache.add(ROUTING_GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-                generation = cache.get(ROUTING_GENERATION_KEY)
+        with _public_schema():  # never set, or evicted: a new generation starts
+            generation = cache.get_or_set(ROUTING_GENERATION_KEY, _new_generation, timeout=None)
         if generation != self.generation or len(self.centres) > _HOSTS_KEPT_AT_MOST:
             self.generation = generation
             self.centres = {}
@@ -78,7 +75,11 @@ def centre_for_host(hostname: str) -> Centre | None:
 def centre_routing_changed() -> None:
     """Make every process forget the centres it kept (tenants.signals calls it)."""
     with _public_schema():
-        cache.set(ROUTING_GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        cache.set(ROUTING_GENERATION_KEY, _new_generation(), timeout=None)
+
+
+def _new_generation() -> str:
+    return uuid.uuid4().hex
 
 
 def _public_schema():
